@@ -1,0 +1,37 @@
+# Two commands do all the set-up: `make demo` and `make test` (see README).
+SHELL := /bin/bash
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export OMP_NUM_THREADS ?= 1
+
+.PHONY: demo test bench venv clean
+
+venv: $(VENV)/.installed
+
+# Re-install whenever the pins or the package metadata change.
+$(VENV)/.installed: settings.ini setup.py
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e ".[dev]"
+	touch $@
+
+demo: venv
+	$(BIN)/deoldify colorize test_images --out result_images
+	@echo "Colorized photos are in $(CURDIR)/result_images"
+
+bench: venv
+	$(BIN)/deoldify benchmark
+
+# Notebooks are the source: exporting them must leave deoldify/ exactly as committed.
+test: venv
+	$(BIN)/nbdev_export
+	@git diff --quiet -- deoldify && test -z "$$(git status --porcelain -- deoldify)" \
+	  || { echo "nbdev_export changed deoldify/: notebooks and library are out of sync"; git status --short -- deoldify; exit 1; }
+	@set -o pipefail; $(BIN)/nbdev_test --n_workers 2 --do_print 2>&1 | tee .test.log; rc=$$?; \
+	  n=$$(grep -c '^Starting ' .test.log); \
+	  m=$$(sed -n '/^=====/,$$p' .test.log | grep -c '^	'); \
+	  echo "$$((n-m)) passed, $$m failed"; exit $$rc
+
+clean:
+	rm -rf $(VENV) result_images .test.log
