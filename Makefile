@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export OMP_NUM_THREADS ?= 1
 
-.PHONY: demo test bench venv clean
+.PHONY: demo test bench readme venv clean
 
 venv: $(VENV)/.installed
 
@@ -20,6 +20,10 @@ demo: venv
 	$(BIN)/deoldify colorize test_images --out result_images
 	@echo "Colorized photos are in $(CURDIR)/result_images"
 
+# README.md is generated from nbs/index.ipynb (nbdev_readme needs quarto, which cannot be installed here)
+readme:
+	$(BIN)/python .ci/readme.py
+
 bench: venv
 	$(BIN)/deoldify benchmark
 
@@ -28,6 +32,7 @@ test: venv
 	$(BIN)/nbdev_export
 	@git diff --quiet -- deoldify && test -z "$$(git status --porcelain -- deoldify)" \
 	  || { echo "nbdev_export changed deoldify/: notebooks and library are out of sync"; git status --short -- deoldify; exit 1; }
+	$(BIN)/python .ci/readme.py --check
 	@set -o pipefail; $(BIN)/nbdev_test --n_workers 2 --do_print 2>&1 | tee .test.log; rc=$$?; \
 	  n=$$(grep -c '^Starting ' .test.log); \
 	  m=$$(sed -n '/^=====/,$$p' .test.log | grep -c '^	'); \
