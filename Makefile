@@ -3,7 +3,6 @@ SHELL := /bin/bash
 PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-export OMP_NUM_THREADS ?= 1
 
 .PHONY: demo test bench readme venv clean
 
@@ -33,7 +32,7 @@ test: venv
 	@git diff --quiet -- deoldify && test -z "$$(git status --porcelain -- deoldify)" \
 	  || { echo "nbdev_export changed deoldify/: notebooks and library are out of sync"; git status --short -- deoldify; exit 1; }
 	$(BIN)/python .ci/readme.py --check
-	@set -o pipefail; $(BIN)/nbdev_test --n_workers 2 --do_print 2>&1 | tee .test.log; rc=$$?; \
+	@set -o pipefail; OMP_NUM_THREADS=1 $(BIN)/nbdev_test --n_workers 2 --do_print 2>&1 | tee .test.log; rc=$$?; \
 	  n=$$(grep -c '^Starting ' .test.log); \
 	  m=$$(sed -n '/^=====/,$$p' .test.log | grep -c '^	'); \
 	  echo "$$((n-m)) passed, $$m failed"; exit $$rc
