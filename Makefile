@@ -27,9 +27,9 @@ bench: venv
 	$(BIN)/deoldify benchmark
 
 # Notebooks are the source: exporting them must leave deoldify/ exactly as committed.
+LIBSTATE = { git status --porcelain -- deoldify; git diff -- deoldify; cat $$(git ls-files --others --exclude-standard -- deoldify) /dev/null; } | md5sum
 test: venv
-	$(BIN)/nbdev_export
-	@git diff --quiet -- deoldify && test -z "$$(git status --porcelain -- deoldify)" \
+	@before=$$($(LIBSTATE)); $(BIN)/nbdev_export; after=$$($(LIBSTATE)); [ "$$before" = "$$after" ] \
 	  || { echo "nbdev_export changed deoldify/: notebooks and library are out of sync"; git status --short -- deoldify; exit 1; }
 	$(BIN)/python .ci/readme.py --check
 	@set -o pipefail; OMP_NUM_THREADS=1 $(BIN)/nbdev_test --n_workers 2 --do_print 2>&1 | tee .test.log; rc=$$?; \
