@@ -6,5 +6,5 @@ __version__ = "0.1.0"
 # %% auto #0
 __all__ = []
 
-# %% ../nbs/index.ipynb #7fc9ac9f
+# %% ../nbs/index.ipynb #619b8210
 from .inference import Colorizer, colorize, load_colorizer
