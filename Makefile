@@ -4,7 +4,7 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test bench readme venv clean
+.PHONY: demo test bench bench-original readme venv clean
 
 venv: $(VENV)/.installed
 
@@ -25,6 +25,10 @@ readme:
 
 bench: venv
 	$(BIN)/deoldify benchmark
+
+# DeOldify's generators (synthetic weights from ../shared/compat): eager vs fast paths, speed, memory, output difference
+bench-original: venv
+	$(BIN)/python benchmarks/original.py
 
 # Notebooks are the source: exporting them must leave deoldify/ exactly as committed.
 LIBSTATE = { git status --porcelain -- deoldify; git diff -- deoldify; cat $$(git ls-files --others --exclude-standard -- deoldify) /dev/null; } | md5sum

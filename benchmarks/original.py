@@ -5,8 +5,9 @@
 Weights: the compatibility fixture's synthetic artistic and stable weights, saved like the release files
 (same layout and size as the real ones, so the same work per image). Photo: test_images/astronaut.png
 resized to 1152x864 (1.0 MP), faithful mode (a 16*rf square). Every configuration runs in a fresh process:
-a warm-up call at render factor 4, then one timed call. Memory is the process's peak resident set during
-the timed call (Linux VmHWM, reset just before it), and "+run" is that peak minus the resident set before
+a warm-up call at render factor 4, then two calls at the
+render factor; the time is the faster of the two. Memory is the process's peak resident set during
+the first call (Linux VmHWM, reset just before it), and "+run" is that peak minus the resident set before
 the call (the loaded model and libraries; for ONNX Runtime also its session, built for this size beforehand). The output difference is the largest difference of the
 network's RGB output in [0,1] from the eager path's, in units of 1/255.
 """
@@ -38,8 +39,10 @@ def one(preset, weights, rf, path, out):
     Path('/proc/self/clear_refs').write_text('5')  # reset the peak (VmHWM)
     t = time.perf_counter()
     clr(img)
-    sec = time.perf_counter() - t
-    peak = rss_mb('VmHWM')
+    sec, peak = time.perf_counter() - t, rss_mb('VmHWM')
+    t = time.perf_counter()
+    clr(img)  # again: the first call at a new size also sets up oneDNN's kernels
+    sec = min(sec, time.perf_counter() - t)
     with torch.inference_mode(): y = clr.model(preprocess(img, rf)).float()
     std = torch.tensor([0.229, 0.224, 0.225]).view(1,3,1,1)
     np.save(out, (y*std).numpy())  # RGB in [0,1] up to the mean, which cancels in differences

@@ -6,5 +6,6 @@ __version__ = "0.1.0"
 # %% auto #0
 __all__ = []
 
-# %% ../nbs/index.ipynb #619b8210
+# %% ../nbs/index.ipynb #73ad708d
 from .inference import Colorizer, colorize, load_colorizer
+import deoldify.fast  # registers DeOldify's artistic, stable and video presets with `load_colorizer`
