@@ -5,11 +5,14 @@
 Weights: the compatibility fixture's synthetic artistic and stable weights, saved like the release files
 (same layout and size as the real ones, so the same work per image). Photo: test_images/astronaut.png
 resized to 1152x864 (1.0 MP), faithful mode (a 16*rf square). Every configuration runs in a fresh process:
-a warm-up call at render factor 4, then two calls at the
-render factor; the time is the faster of the two. Memory is the process's peak resident set during
-the first call (Linux VmHWM, reset just before it), and "+run" is that peak minus the resident set before
-the call (the loaded model and libraries; for ONNX Runtime also its session, built for this size beforehand). The output difference is the largest difference of the
-network's RGB output in [0,1] from the eager path's, in units of 1/255.
+a warm-up call at render factor 4, then two calls at the render factor; the time is the faster of the two.
+
+Memory is the process's peak resident set during the first call (Linux VmHWM, reset just before it).
+"model MB" is that peak minus the resident set of the imported libraries (python, torch, fastai: about
+850 MB, the same for every path): the weights, their copies and the activations. "ratio" compares it with
+the eager path's. "loaded MB" is the resident set before the call (for ONNX Runtime including its session,
+built for this size beforehand). The output difference is the largest difference of the network's RGB
+output in [0,1] from the eager path's, in units of 1/255.
 """
 import argparse, json, os, platform, subprocess, sys, tempfile, time
 from pathlib import Path
@@ -32,6 +35,7 @@ def one(preset, weights, rf, path, out):
     from PIL import Image
     from deoldify.fast import original_colorizer, preprocess
     img = Image.open(REPO/'test_images'/'astronaut.png').convert('RGB').resize((1152, 864), Image.BICUBIC)
+    libs = rss_mb('VmRSS')  # python, torch, fastai: the same for every path
     clr = original_colorizer(weights, rf, preset, faithful=True, **PATHS[path])
     clr(img, 4)  # warm-up at a tiny size: threads, libraries
     if hasattr(clr.model, 'prepare'): clr.model.prepare((1, 3, 16*rf, 16*rf))  # ONNX Runtime: export, build the session
@@ -46,7 +50,7 @@ def one(preset, weights, rf, path, out):
     with torch.inference_mode(): y = clr.model(preprocess(img, rf)).float()
     std = torch.tensor([0.229, 0.224, 0.225]).view(1,3,1,1)
     np.save(out, (y*std).numpy())  # RGB in [0,1] up to the mean, which cancels in differences
-    return dict(sec=round(sec, 2), loaded_mb=round(before), peak_mb=round(peak), run_mb=round(peak-before))
+    return dict(sec=round(sec, 2), libs_mb=round(libs), loaded_mb=round(before), peak_mb=round(peak), model_mb=round(peak-libs))
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -64,7 +68,7 @@ def main():
     from synth_weights import make_state_dict, save_like_release
     print(f"{platform.machine()}, {os.cpu_count()} CPUs, torch {torch.__version__}, {torch.get_num_threads()} threads, "
           f"OMP_NUM_THREADS={os.environ.get('OMP_NUM_THREADS', 'unset')}; 1152x864 photo, faithful mode")
-    print(f"{'preset':9} {'rf':>3} {'path':17} {'s/image':>8} {'speed-up':>8} {'peak MB':>8} {'+run MB':>8} {'loaded MB':>9} {'max diff':>9}")
+    print(f"{'preset':9} {'rf':>3} {'path':17} {'s/image':>8} {'speed-up':>8} {'peak MB':>8} {'model MB':>8} {'ratio':>6} {'loaded MB':>9} {'max diff':>9}")
     # glibc keeps freed memory below its (adaptive) mmap threshold for reuse, which would hide one path's peak
     # behind another's leftovers: a fixed threshold returns large blocks to the system when they are freed
     env = dict(os.environ, MALLOC_MMAP_THRESHOLD_='131072')
@@ -84,7 +88,7 @@ def main():
                     if ref is None: ref = (res, y)
                     diff = np.abs(y - ref[1]).max()*255
                     print(f"{preset:9} {rf:>3} {path:17} {res['sec']:>8.2f} {ref[0]['sec']/res['sec']:>7.2f}x {res['peak_mb']:>8} "
-                          f"{res['run_mb']:>8} {res['loaded_mb']:>9} {diff:>8.3f}", flush=True)
+                          f"{res['model_mb']:>8} {res['model_mb']/ref[0]['model_mb']:>6.2f} {res['loaded_mb']:>9} {diff:>8.3f}", flush=True)
             w.unlink()
 
 if __name__ == '__main__': main()
