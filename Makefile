@@ -4,7 +4,7 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test bench bench-original readme venv clean
+.PHONY: demo test bench bench-original bench-auto readme venv clean
 
 venv: $(VENV)/.installed
 
@@ -19,8 +19,10 @@ demo: venv
 	$(BIN)/deoldify colorize test_images --out result_images
 	@echo "Colorized photos are in $(CURDIR)/result_images"
 
-# README.md is generated from nbs/index.ipynb (nbdev_readme needs quarto, which cannot be installed here)
-readme:
+# README.md is generated from nbs/index.ipynb (nbdev_readme needs quarto, which cannot be installed here);
+# its pictures in images/ are rendered by the shipped model
+readme: venv
+	cd nbs && DEOLDIFY_PICTURES=write OMP_NUM_THREADS=1 ../$(BIN)/nbdev_test --path index.ipynb
 	$(BIN)/python .ci/readme.py
 
 bench: venv
@@ -29,6 +31,10 @@ bench: venv
 # DeOldify's generators (synthetic weights from ../shared/compat): eager vs fast paths, speed, memory, output difference
 bench-original: venv
 	$(BIN)/python benchmarks/original.py
+
+# render_factor='auto' vs the fixed default on the shipped model's validation photos
+bench-auto: venv
+	$(BIN)/python benchmarks/auto_render_factor.py
 
 # Notebooks are the source: exporting them must leave deoldify/ exactly as committed.
 LIBSTATE = { git status --porcelain -- deoldify; git diff -- deoldify; cat $$(git ls-files --others --exclude-standard -- deoldify) /dev/null; } | md5sum

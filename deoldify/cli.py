@@ -13,7 +13,7 @@ from .inference import *
 import deoldify.fast  # registers DeOldify's presets
 
 # %% auto #0
-__all__ = ['colorize_cmd', 'benchmark', 'machine', 'benchmark_cmd', 'parser', 'main']
+__all__ = ['colorize_cmd', 'benchmark', 'machine', 'benchmark_cmd', 'render_factor_arg', 'parser', 'main']
 
 # %% ../nbs/11_cli.ipynb #8f10bb2b
 def colorize_cmd(args) -> int:
@@ -21,8 +21,8 @@ def colorize_cmd(args) -> int:
     kw = dict(weights=args.weights, faithful=args.faithful, backend=args.backend, bf16=args.bf16) if args.model in PRESETS else {}
     if not kw and (args.weights or args.faithful or args.bf16 or args.backend != 'torch'):
         raise ValueError(f"--weights, --faithful, --backend and --bf16 apply to DeOldify's presets {sorted(PRESETS)}, not {args.model!r}")
-    clr = load_colorizer(args.model, args.render_factor, **kw)
-    done, errors = colorize_folder(clr, args.inputs, args.out, show_progress=not args.quiet)
+    clr = load_colorizer(args.model, **kw)
+    done, errors = colorize_folder(clr, args.inputs, args.out, args.render_factor, show_progress=not args.quiet)
     for e in errors: print(e, file=sys.stderr)
     print(f"{len(done)} colorized into {Path(args.out).resolve()}, {len(errors)} failed")
     return 1 if errors else 0
@@ -64,14 +64,21 @@ def benchmark_cmd(args) -> int:
     return 0
 
 # %% ../nbs/11_cli.ipynb #50669565
+def render_factor_arg(s:str) -> int|str:
+    "A render factor on the command line: a whole number, or 'auto'"
+    if s == 'auto': return s
+    try: return int(s)
+    except ValueError: raise argparse.ArgumentTypeError(f"{s!r} is not a whole number or 'auto'") from None
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog='deoldify', description='Colorize black-and-white photos.')
     sub = p.add_subparsers(dest='cmd', required=True)
     c = sub.add_parser('colorize', help='colorize photos into a folder')
     c.add_argument('inputs', nargs='+', help='image files or folders')
     c.add_argument('--out', required=True, help='output folder (created if needed)')
-    c.add_argument('--render-factor', type=int, default=None,
-                   help=f"render size: shorter side = 16 × this (default {DEFAULT_RENDER_FACTOR}; DeOldify's presets: 35, video 21)")
+    c.add_argument('--render-factor', type=render_factor_arg, default=None,
+                   help=f"render size: shorter side = 16 × this (default {DEFAULT_RENDER_FACTOR}; DeOldify's presets: 35, video 21), "
+                         "or 'auto' to choose per photo")
     c.add_argument('--model', default='default', help="model name in models/, a .safetensors path, or DeOldify's artistic, stable or video")
     c.add_argument('--weights', help="DeOldify's released weights for --model artistic/stable/video (.pth or converted .safetensors)")
     c.add_argument('--faithful', action='store_true', help="DeOldify's own pipeline (square render, 8-bit YUV merge)")

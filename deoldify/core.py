@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_core.ipynb #097c1af9
 from __future__ import annotations
-import hashlib
+import hashlib, io
 import numpy as np
 from pathlib import Path
 from PIL import Image, ImageOps, UnidentifiedImageError
@@ -33,9 +33,22 @@ def _to_rgb(im:Image.Image) -> Image.Image:
     return im.convert('RGB')
 
 # %% ../nbs/00_core.ipynb #c29e5226
-def load_image(src, # a path, a PIL image, or an HxW / HxWxC uint8 array
+def _read(f, name) -> Image.Image:
+    "Decode the image file `f` (a path or a file object); errors call it `name`"
+    try:
+        with Image.open(f) as im:
+            im.load()
+            return _to_rgb(ImageOps.exif_transpose(im))
+    except UnidentifiedImageError: raise ImageError(f"{name}: not an image file Pillow can read") from None
+    except (OSError, SyntaxError, ValueError) as e: raise ImageError(f"{name}: damaged or truncated image ({e})") from None
+
+def load_image(src, # a path, a PIL image, an HxW / HxWxC uint8 array, or the bytes of an image file
+               name:str|None=None, # what error messages call `src` if it is bytes, e.g. an upload's file name
               ) -> Image.Image:
     "Open `src` as an upright 8-bit RGB PIL image"
+    if isinstance(src, (bytes, bytearray, memoryview)):
+        if not len(src): raise ImageError(f"{name or 'upload'}: empty file (0 bytes)")
+        return _read(io.BytesIO(src), name or 'upload')
     if isinstance(src, Image.Image): return _to_rgb(ImageOps.exif_transpose(src))
     if isinstance(src, np.ndarray):
         if src.ndim not in (2,3) or (src.ndim==3 and src.shape[2] not in (1,3,4)):
@@ -47,12 +60,7 @@ def load_image(src, # a path, a PIL image, or an HxW / HxWxC uint8 array
     if not p.exists(): raise ImageError(f"{p}: no such file")
     if p.is_dir(): raise ImageError(f"{p}: is a folder, not an image")
     if p.stat().st_size == 0: raise ImageError(f"{p}: empty file (0 bytes)")
-    try:
-        with Image.open(p) as im:
-            im.load()
-            return _to_rgb(ImageOps.exif_transpose(im))
-    except UnidentifiedImageError: raise ImageError(f"{p}: not an image file Pillow can read") from None
-    except (OSError, SyntaxError, ValueError) as e: raise ImageError(f"{p}: damaged or truncated image ({e})") from None
+    return _read(p, p)
 
 # %% ../nbs/00_core.ipynb #7f3c5e4f
 _RGB2YCC = np.array([[ 0.299,     0.587,     0.114   ],

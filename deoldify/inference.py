@@ -15,8 +15,8 @@ from .models import *
 
 # %% auto #0
 __all__ = ['DEFAULT_RENDER_FACTOR', 'MIN_RENDER_FACTOR', 'DEFAULT_MODEL', 'PRESETS', 'IMAGE_EXTS', 'render_size', 'models_dir',
-           'model_path', 'is_oom', 'Colorizer', 'load_colorizer', 'colorize', 'show_before_after', 'image_files',
-           'colorize_folder']
+           'model_path', 'is_oom', 'Colorizer', 'load_colorizer', 'colorize', 'show_before_after', 'side_by_side',
+           'image_files', 'colorize_folder']
 
 # %% ../nbs/04_inference.ipynb #783632bc
 DEFAULT_RENDER_FACTOR = 16
@@ -87,10 +87,11 @@ class Colorizer:
         return merge_luminance(img, guess)
 
     def __call__(self, img, # a path, PIL image or array
-                 render_factor:int|None=None, # default: the colorizer's
+                 render_factor:int|str|None=None, # default: the colorizer's; 'auto': chosen per photo (`auto_render_factor`)
                 ) -> Image.Image:
         "Colorized RGB copy of `img`; if memory runs out, retries at a smaller render factor and warns"
         src,img,rf = img, load_image(img), render_factor or self.render_factor
+        if rf == 'auto': return self.merge(img, self.auto_render_factor(img)[1])
         while True:
             try: return self.merge(img, self.guess(img, rf))
             except Exception as e:
@@ -98,6 +99,34 @@ class Colorizer:
                 new = max(MIN_RENDER_FACTOR, rf*3//4)
                 warnings.warn(f"{src if isinstance(src, (str, Path)) else 'image'}: out of memory at render factor {rf}, colorized at {new} instead")
                 rf = new
+
+    def sweep(self, img, factors) -> list[Image.Image]:
+        "`img` colorized at each render factor in `factors`, to compare them"
+        img = load_image(img)
+        return [self.merge(img, self.guess(img, rf)) for rf in factors]
+
+    @property
+    def auto_factors(self) -> list[int]:
+        "The render factors `'auto'` chooses from: around the default, from 5/8 to 13/8 of it"
+        return sorted({max(MIN_RENDER_FACTOR, round(self.render_factor*s/8)) for s in (5,6.5,8,10.5,13)})
+
+    def auto_render_factor(self, img) -> tuple[int, Image.Image]:
+        "The render factor for `img` that `'auto'` picks, and the model's guess at it (see below)"
+        img = load_image(img)
+        small = render_size(img.size, 4)  # colour is compared at 64 px: it is smooth, and this is cheap
+        rfs,guesses,cs = [],[],[]
+        for rf in self.auto_factors:
+            try: g = self.guess(img, rf)
+            except Exception as e:
+                if is_oom(e) and guesses: break  # the larger factors need even more memory
+                raise
+            rfs.append(rf); guesses.append(g)
+            cs.append(rgb2ycc(np.asarray(g.convert('RGB').resize(small, Image.BILINEAR)))[...,1:])
+        colour = [np.linalg.norm(c, axis=-1).mean() for c in cs]
+        dis = [np.mean([np.linalg.norm(cs[i]-cs[j], axis=-1).mean() for j in (i-1,i+1) if 0 <= j < len(cs)] or [0])
+               for i in range(len(cs))]
+        i = int(np.argmax(np.subtract(colour, dis)))
+        return rfs[i], guesses[i]
 
     def __repr__(self): return f"{type(self).__name__}({self.name}, render_factor={self.render_factor})"
 
@@ -119,7 +148,8 @@ def load_colorizer(name_or_path='default', # model name, 'default', a .safetenso
 def _default_colorizer(): return load_colorizer()
 
 def colorize(image, # a path, PIL image or array
-             render_factor:int=DEFAULT_RENDER_FACTOR) -> Image.Image:
+             render_factor:int|str=DEFAULT_RENDER_FACTOR, # or 'auto'
+            ) -> Image.Image:
     "Colorize `image` with the default model"
     return _default_colorizer()(image, render_factor)
 
@@ -132,6 +162,18 @@ def show_before_after(before, after, titles=('before','after'), figsize=(10,5)):
         ax.imshow(im); ax.set_title(t); ax.axis('off')
     fig.tight_layout()
     return fig
+
+# %% ../nbs/04_inference.ipynb #6a2f9e31
+def side_by_side(before, after, # paths, PIL images or arrays
+                 height:int|None=None, # of the result, default `before`'s
+                 gap:int=8) -> Image.Image:
+    "`before` and `after` in one picture, scaled to the same height, a white gap between them"
+    b,a = load_image(before), load_image(after)
+    h = height or b.height
+    b,a = (o.resize((max(1, round(o.width*h/o.height)), h), Image.LANCZOS) for o in (b,a))
+    res = Image.new('RGB', (b.width+gap+a.width, h), 'white')
+    res.paste(b, (0,0)); res.paste(a, (b.width+gap, 0))
+    return res
 
 # %% ../nbs/04_inference.ipynb #6a559a95
 IMAGE_EXTS = {'.jpg','.jpeg','.png','.bmp','.tif','.tiff','.webp','.gif'}

@@ -1,0 +1,37 @@
+"""Does `render_factor='auto'` beat the fixed default? The shipped model on its validation photos.
+
+The validation photos are the 10% of the project's training folder that the shipped model never saw
+(`deoldify.data.split_files`, the split its model card uses). Each photo's grey copy is colorized at the
+fixed default render factor, at the other factors `'auto'` chooses from, and with `'auto'`; `evaluate`
+scores them against the true colours (PSNR, SSIM, colourfulness CF, ΔCF = |mean CF - truth's|,
+Fréchet-Lite). Also printed: how often `'auto'` chose each factor, and the seconds per photo.
+"""
+import argparse, collections, os, platform, sys, time
+from pathlib import Path
+import torch
+from deoldify.core import load_image, to_gray
+from deoldify.data import split_files
+from deoldify.inference import load_colorizer
+from deoldify.metrics import evaluate
+from deoldify.train import md_table
+
+REPO = Path(__file__).resolve().parent.parent
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument('--model', default='default')
+    ap.add_argument('--photos', default=str(REPO.parent/'shared'/'datasets'/'photos'/'train'))
+    a = ap.parse_args()
+    _,valid = split_files(a.photos)
+    clr = load_colorizer(a.model)
+    print(f"{platform.machine()}, {os.cpu_count()} CPUs, torch {torch.__version__}, {torch.get_num_threads()} threads; "
+          f"model {clr.name}, {len(valid)} validation photos from {a.photos}")
+    chosen, t = collections.Counter(), time.perf_counter()
+    for f in valid: chosen[clr.auto_render_factor(to_gray(load_image(f)))[0]] += 1
+    sec = (time.perf_counter()-t)/len(valid)
+    print(f"'auto' chose: " + ', '.join(f"{rf}: {chosen[rf]}" for rf in clr.auto_factors) + f" (the choice took {sec:.2f} s per photo)")
+    cols = {f'render factor {rf}' + (' (default)' if rf == clr.render_factor else ''): (lambda im, rf=rf: clr(im, rf))
+            for rf in clr.auto_factors}
+    print(md_table(evaluate(cols | {"'auto'": lambda im: clr(im, 'auto')}, valid)))
+
+if __name__ == '__main__': main()
