@@ -22,9 +22,11 @@ def colorize_cmd(args) -> int:
     if not kw and (args.weights or args.faithful or args.bf16 or args.backend != 'torch'):
         raise ValueError(f"--weights, --faithful, --backend and --bf16 apply to DeOldify's presets {sorted(PRESETS)}, not {args.model!r}")
     clr = load_colorizer(args.model, **kw)
-    done, errors = colorize_folder(clr, args.inputs, args.out, args.render_factor, show_progress=not args.quiet)
+    done, skipped, errors = colorize_folder(clr, args.inputs, args.out, args.render_factor, overwrite=args.overwrite,
+                                            suffix=args.suffix, show_progress=not args.quiet)
     for e in errors: print(e, file=sys.stderr)
-    print(f"{len(done)} colorized into {Path(args.out).resolve()}, {len(errors)} failed")
+    print(f"{len(done)} colorized into {Path(args.out).resolve()}, {len(skipped)} skipped (already there; "
+          f"--overwrite redoes them), {len(errors)} failed")
     return 1 if errors else 0
 
 # %% ../nbs/11_cli.ipynb #bb0ab1c2
@@ -84,6 +86,8 @@ def parser() -> argparse.ArgumentParser:
     c.add_argument('--faithful', action='store_true', help="DeOldify's own pipeline (square render, 8-bit YUV merge)")
     c.add_argument('--backend', default='torch', choices=['torch', 'onnx', 'eager'], help="for DeOldify's presets (default torch)")
     c.add_argument('--bf16', action='store_true', help="bf16 autocast for DeOldify's presets: faster, a few levels off")
+    c.add_argument('--overwrite', action='store_true', help='redo outputs that already exist (default: skip them)')
+    c.add_argument('--suffix', default='', help="added to the outputs' names, e.g. _colorized; needed to write into an input's folder")
     c.add_argument('--quiet', action='store_true', help='no progress bar')
     c.set_defaults(func=colorize_cmd)
     b = sub.add_parser('benchmark', help='seconds per image and peak memory on a ~1 MP photo')

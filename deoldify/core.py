@@ -4,21 +4,21 @@
 
 # %% ../nbs/00_core.ipynb #097c1af9
 from __future__ import annotations
-import hashlib, io
+import hashlib, io, warnings
 import numpy as np
 from pathlib import Path
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 # %% auto #0
-__all__ = ['ImageError', 'load_image', 'rgb2ycc', 'ycc2rgb', 'to_gray', 'merge_luminance', 'sha256']
+__all__ = ['ImageError', 'load_image', 'rgb2ycc', 'ycc2rgb', 'to_gray', 'has_colour', 'merge_luminance', 'sha256']
 
 # %% ../nbs/00_core.ipynb #8f72b3dc
 class ImageError(ValueError):
     "An input that cannot be used as a photo; the message names the file and the problem."
 
 # %% ../nbs/00_core.ipynb #d5b77890
-def _to_rgb(im:Image.Image) -> Image.Image:
-    "Convert any PIL mode to 8-bit RGB; 16-bit and float greys are rescaled, not clipped."
+def _to_rgb(im:Image.Image, alpha:bool=False) -> Image.Image:
+    "Convert any PIL mode to 8-bit RGB (RGBA if `alpha` and `im` has transparency); 16-bit and float greys are rescaled, not clipped."
     if im.mode in ('I;16', 'I;16B', 'I;16L', 'I;16N', 'I', 'F'):
         a = np.asarray(im, dtype=np.float32)
         # PIL's own convert('L') clips 16-bit data to 255: scale by the type's range instead
@@ -28,39 +28,49 @@ def _to_rgb(im:Image.Image) -> Image.Image:
     if im.mode in ('RGBA', 'LA', 'PA') or (im.mode == 'P' and 'transparency' in im.info):
         # composite on white, like a viewer shows a transparent photo on a page
         im = im.convert('RGBA')
+        if alpha: return im
         bg = Image.new('RGBA', im.size, (255,255,255,255))
         im = Image.alpha_composite(bg, im)
-    return im.convert('RGB')
+    return im if im.mode == 'RGB' else im.convert('RGB')  # no copy of a large RGB photo
 
 # %% ../nbs/00_core.ipynb #c29e5226
-def _read(f, name) -> Image.Image:
-    "Decode the image file `f` (a path or a file object); errors call it `name`"
+def _read(f, name, alpha=False) -> Image.Image:
+    "Decode the image file `f` (a path or a file object); errors and warnings call it `name`"
     try:
-        with Image.open(f) as im:
-            im.load()
-            return _to_rgb(ImageOps.exif_transpose(im))
+        with warnings.catch_warnings():
+            warnings.simplefilter('ignore', Image.DecompressionBombWarning)  # up to Pillow's hard limit, see below
+            im = Image.open(f)
+            im.load()  # decodes the first frame; a single-frame file is closed now
+        if (n := getattr(im, 'n_frames', 1)) > 1:
+            warnings.warn(f"{name}: {n} frames (an animation or a multi-page file); only the first is colorized")
+        ImageOps.exif_transpose(im, in_place=True)  # in place: a 24 MP photo is 96 MB, don't copy it
+        res = _to_rgb(im, alpha)
+        if res is not im: im.close()
+        return res
+    except Image.DecompressionBombError as e: raise ImageError(f"{name}: refused, too many pixels to decode safely ({e})") from None
     except UnidentifiedImageError: raise ImageError(f"{name}: not an image file Pillow can read") from None
     except (OSError, SyntaxError, ValueError) as e: raise ImageError(f"{name}: damaged or truncated image ({e})") from None
 
 def load_image(src, # a path, a PIL image, an HxW / HxWxC uint8 array, or the bytes of an image file
                name:str|None=None, # what error messages call `src` if it is bytes, e.g. an upload's file name
+               alpha:bool=False, # keep transparency: RGBA (colours as stored, not composited) if `src` has any
               ) -> Image.Image:
     "Open `src` as an upright 8-bit RGB PIL image"
     if isinstance(src, (bytes, bytearray, memoryview)):
         if not len(src): raise ImageError(f"{name or 'upload'}: empty file (0 bytes)")
-        return _read(io.BytesIO(src), name or 'upload')
-    if isinstance(src, Image.Image): return _to_rgb(ImageOps.exif_transpose(src))
+        return _read(io.BytesIO(src), name or 'upload', alpha)
+    if isinstance(src, Image.Image): return _to_rgb(ImageOps.exif_transpose(src), alpha)
     if isinstance(src, np.ndarray):
         if src.ndim not in (2,3) or (src.ndim==3 and src.shape[2] not in (1,3,4)):
             raise ImageError(f"array of shape {src.shape}: expected HxW, HxWx1, HxWx3 or HxWx4")
         a = src[...,0] if src.ndim==3 and src.shape[2]==1 else src
         if a.dtype != np.uint8: a = np.clip(a*255. if a.max()<=1. else a, 0, 255).astype(np.uint8)
-        return _to_rgb(Image.fromarray(a))
+        return _to_rgb(Image.fromarray(a), alpha)
     p = Path(src)
     if not p.exists(): raise ImageError(f"{p}: no such file")
     if p.is_dir(): raise ImageError(f"{p}: is a folder, not an image")
     if p.stat().st_size == 0: raise ImageError(f"{p}: empty file (0 bytes)")
-    return _read(p, p)
+    return _read(p, p, alpha)
 
 # %% ../nbs/00_core.ipynb #7f3c5e4f
 _RGB2YCC = np.array([[ 0.299,     0.587,     0.114   ],
@@ -81,23 +91,39 @@ def to_gray(img:Image.Image) -> Image.Image:
     "Luminance of `img` as a 3-channel RGB image, what the model sees"
     return img.convert('L').convert('RGB')
 
-# %% ../nbs/00_core.ipynb #0882462b
-def _resize_chan(a:np.ndarray, size) -> np.ndarray:
-    "Resize a float HxW channel to `size` (w,h) with bicubic interpolation"
-    return np.asarray(Image.fromarray(a.astype(np.float32), mode='F').resize(size, Image.BICUBIC))
+# %% ../nbs/00_core.ipynb #61c3d9a0
+def has_colour(img:Image.Image, # any mode, any size
+               thresh:float=3., # mean chroma, in 0-255 levels, above which it counts as colour
+              ) -> bool:
+    "Whether `img` has visible colour (a colour, toned or tinted photo); grey scans, even JPEG-compressed, have under a level"
+    w,h = img.size
+    s = 64/max(w, h)
+    small = img.resize((max(1, round(w*s)), max(1, round(h*s))), Image.BOX).convert('RGB')  # cheap, even for a huge photo
+    return float(np.linalg.norm(rgb2ycc(np.asarray(small))[...,1:], axis=-1).mean()) > thresh
 
-def merge_luminance(orig:Image.Image, # the user's photo, any size
-                    color:Image.Image, # the model's colour guess, any size
-                   ) -> Image.Image:
-    "RGB image with the luminance of `orig` and the chroma of `color`, at the size of `orig`"
-    y = np.asarray(orig.convert('L'), np.float32)
-    ycc = rgb2ycc(np.asarray(color.convert('RGB'), np.float32))
-    cb,cr = (_resize_chan(ycc[...,i], orig.size) for i in (1,2))
+# %% ../nbs/00_core.ipynb #0882462b
+def _merge_rows(y:np.ndarray, cb:np.ndarray, cr:np.ndarray) -> np.ndarray:
+    "uint8 RGB from luminance `y` and chroma `cb`, `cr` (float HxW), the chroma shrunk where it would leave the RGB cube"
     d = np.stack([cb,cr], -1) @ _YCC2RGB[:,1:].T                 # RGB offset of the chroma; its luma is 0
     with np.errstate(divide='ignore', invalid='ignore'):
         room = np.where(d>0, (255-y[...,None])/d, np.where(d<0, -y[...,None]/d, np.inf))
     t = np.clip(room.min(-1, keepdims=True), 0, 1)               # largest chroma scale that stays in gamut
-    return Image.fromarray(np.clip(y[...,None] + t*d + 0.5, 0, 255).astype(np.uint8))
+    return np.clip(y[...,None] + t*d + 0.5, 0, 255).astype(np.uint8)
+
+def merge_luminance(orig:Image.Image, # the user's photo, any size
+                    color:Image.Image, # the model's colour guess, any size
+                    rows:int=64, # strip height: bounds the extra memory on huge photos
+                   ) -> Image.Image:
+    "RGB image with the luminance of `orig` and the chroma of `color`, at the size of `orig`"
+    (w,h),lum = orig.size,(orig if orig.mode == 'L' else orig.convert('L'))
+    ycc = rgb2ycc(np.asarray(color.convert('RGB'), np.float32))
+    chans = [Image.fromarray(np.ascontiguousarray(ycc[...,i]), mode='F') for i in (1,2)]
+    sy,res = color.height/h,Image.new('RGB', (w,h))
+    for a in range(0, h, rows):
+        b = min(a+rows, h)
+        cb,cr = (np.asarray(c.resize((w, b-a), Image.BICUBIC, box=(0, a*sy, c.width, b*sy))) for c in chans)
+        res.paste(Image.fromarray(_merge_rows(np.asarray(lum.crop((0, a, w, b)), np.float32), cb, cr)), (0, a))
+    return res
 
 # %% ../nbs/00_core.ipynb #ac711b54
 def sha256(path) -> str:

@@ -15,6 +15,7 @@ from fastai.layers import SelfAttention
 from fastai.vision.core import imagenet_stats
 from .core import *
 from .inference import *
+from .models import in_strips
 from .original import *
 
 # %% auto #0
@@ -69,13 +70,8 @@ class FastUnet(nn.Module):
         with torch.autocast('cpu', dtype=self.dtype, enabled=self.dtype!=torch.float32):
             f = x
             for l in self.m.layers[:8]: f = l(f)
-            h,r,p = f.shape[2], self.rows, self.halo
-            ys = []
-            for a in range(0, h, r):
-                lo,hi = max(0, a-p), min(h, a+r+p)
-                y = self.tail(f[:,:,lo:hi], x[:,:,2*lo:2*hi])
-                ys.append(y[:,:,2*(a-lo):2*(a-lo)+2*(min(a+r,h)-a)])
-        return torch.cat(ys, 2).float()
+            y = in_strips(f.shape[2], lambda lo,hi: self.tail(f[:,:,lo:hi], x[:,:,2*lo:2*hi]), self.rows, self.halo)
+        return y.float()
 
 # %% ../nbs/10_fast.ipynb #1aa805f1
 def export_onnx(m:nn.Module, dest, # a model, usually a `FastUnet`; where to write
@@ -127,6 +123,8 @@ class FaithfulColorizer(Colorizer):
 
     def guess(self, img:Image.Image, render_factor:int|None=None) -> Image.Image:
         with torch.inference_mode(): return model_image(self.model(preprocess(img, render_factor or self.render_factor)))
+
+    def photo(self, img:Image.Image) -> Image.Image: return img  # the YUV merge takes the RGB photo
 
     def merge(self, img:Image.Image, guess:Image.Image) -> Image.Image:
         raw = guess.resize(img.size, resample=Image.BILINEAR)

@@ -6,6 +6,7 @@
 from __future__ import annotations
 import os, warnings
 from functools import lru_cache
+from typing import NamedTuple
 from pathlib import Path
 import numpy as np, torch
 from PIL import Image
@@ -14,9 +15,9 @@ from .core import *
 from .models import *
 
 # %% auto #0
-__all__ = ['DEFAULT_RENDER_FACTOR', 'MIN_RENDER_FACTOR', 'DEFAULT_MODEL', 'PRESETS', 'IMAGE_EXTS', 'render_size', 'models_dir',
-           'model_path', 'is_oom', 'Colorizer', 'load_colorizer', 'colorize', 'show_before_after', 'side_by_side',
-           'image_files', 'colorize_folder']
+__all__ = ['DEFAULT_RENDER_FACTOR', 'MIN_RENDER_FACTOR', 'DEFAULT_MODEL', 'PRESETS', 'IMAGE_EXTS', 'PART', 'render_size',
+           'models_dir', 'model_path', 'is_oom', 'Colorizer', 'load_colorizer', 'colorize', 'show_before_after',
+           'side_by_side', 'image_files', 'save_atomic', 'Batch', 'colorize_folder']
 
 # %% ../nbs/04_inference.ipynb #783632bc
 DEFAULT_RENDER_FACTOR = 16
@@ -46,6 +47,8 @@ def model_path(name_or_path='default') -> Path:
     p = Path(name_or_path)
     if p.suffix == '.safetensors' or p.exists():
         if not p.exists(): raise FileNotFoundError(f"{p}: no such weights file")
+        if p.suffix != '.safetensors': raise ValueError(f"{p}: deoldify's models are .safetensors files; DeOldify's .pth "
+                                                        f"weights load with a preset: load_colorizer('artistic', weights=...)")
         return p
     name = DEFAULT_MODEL if name_or_path == 'default' else name_or_path
     p = models_dir()/f'{name}.safetensors'
@@ -79,8 +82,13 @@ class Colorizer:
     def guess(self, img:Image.Image, render_factor:int|None=None) -> Image.Image:
         "The model's raw colour guess for `img`, at render size"
         rs = render_size(img.size, render_factor or self.render_factor)
-        x = _to_tensor(to_gray(img).resize(rs, Image.BICUBIC)).contiguous(memory_format=torch.channels_last)
+        x = _to_tensor(img.convert('L').resize(rs, Image.BICUBIC).convert('RGB'))  # grey at render size: no full-size copy
+        x = x.contiguous(memory_format=torch.channels_last)
         with torch.inference_mode(): return _to_image(self.model(x))
+
+    def photo(self, img:Image.Image) -> Image.Image:
+        "What `guess` and `merge` need of the photo: its luminance (a quarter of an RGB photo's memory)"
+        return img.convert('L')
 
     def merge(self, img:Image.Image, guess:Image.Image) -> Image.Image:
         "The final picture from the photo and the model's guess"
@@ -89,15 +97,25 @@ class Colorizer:
     def __call__(self, img, # a path, PIL image or array
                  render_factor:int|str|None=None, # default: the colorizer's; 'auto': chosen per photo (`auto_render_factor`)
                 ) -> Image.Image:
-        "Colorized RGB copy of `img`; if memory runs out, retries at a smaller render factor and warns"
-        src,img,rf = img, load_image(img), render_factor or self.render_factor
-        if rf == 'auto': return self.merge(img, self.auto_render_factor(img)[1])
+        "Colorized copy of `img`: RGB, or RGBA with the photo's own alpha if it has transparency"
+        name = img if isinstance(img, (str, Path)) else 'image'
+        img,rf = load_image(img, alpha=True), render_factor or self.render_factor
+        alpha = img.getchannel('A') if img.mode == 'RGBA' else None
+        if alpha is not None: img = img.convert('RGB')
+        if has_colour(img): warnings.warn(f"{name}: already has colour (a colour or toned photo); colorized from its luminance")
+        img = self.photo(img)
+        res = self.merge(img, self.auto_render_factor(img)[1]) if rf == 'auto' else self.at(img, rf, name)
+        if alpha is not None: res.putalpha(alpha)
+        return res
+
+    def at(self, img:Image.Image, rf:int, name='image') -> Image.Image:
+        "`img` colorized at render factor `rf`; if memory runs out, at a smaller one, with a warning"
         while True:
             try: return self.merge(img, self.guess(img, rf))
             except Exception as e:
                 if not is_oom(e) or rf <= MIN_RENDER_FACTOR: raise
                 new = max(MIN_RENDER_FACTOR, rf*3//4)
-                warnings.warn(f"{src if isinstance(src, (str, Path)) else 'image'}: out of memory at render factor {rf}, colorized at {new} instead")
+                warnings.warn(f"{name}: out of memory at render factor {rf}, colorized at {new} instead")
                 rf = new
 
     def sweep(self, img, factors) -> list[Image.Image]:
@@ -186,17 +204,46 @@ def image_files(*inputs) -> list[Path]:
         else: res.append(i)
     return list(dict.fromkeys(res))
 
+PART = '.deoldify-part'  # suffix of the temporary files outputs are written to
+
+def save_atomic(img:Image.Image, dest) -> Path:
+    "Save `img` as `dest` (format from its suffix) through a temporary file, so `dest` is never half-written"
+    dest = Path(dest)
+    tmp = dest.with_name(f'.{dest.name}{PART}')
+    try:
+        img.save(tmp, format=Image.registered_extensions()[dest.suffix.lower()], quality=95)  # `quality`: JPEG and WebP
+        os.replace(tmp, dest)
+    finally: tmp.unlink(missing_ok=True)
+    return dest
+
+class Batch(NamedTuple):
+    done: list    # the outputs written
+    skipped: list # the outputs that were already there
+    errors: list  # one line per input that failed, naming it
+
 def colorize_folder(clr:Colorizer, inputs, # a file or folder, or a list of them
                     dest, # output folder; created if needed
-                    render_factor:int|None=None, show_progress:bool=True) -> tuple[list[Path], list[str]]:
-    "Colorize every image in `inputs` into `dest`; returns the written paths and one error line per failure"
-    dest = Path(dest); dest.mkdir(parents=True, exist_ok=True)
-    files, done, errors = image_files(*(inputs if isinstance(inputs, (list,tuple)) else [inputs])), [], []
+                    render_factor:int|str|None=None,
+                    overwrite:bool=False, # redo outputs that already exist
+                    suffix:str='', # added to the outputs' names (needed to write into an input's folder)
+                    show_progress:bool=True) -> Batch:
+    "Colorize every image in `inputs` into `dest`, safely: see above"
+    inputs = [Path(o) for o in (inputs if isinstance(inputs, (list,tuple)) else [inputs])]
+    dest = Path(dest)
+    homes = {(o if o.is_dir() else o.parent).resolve() for o in inputs}
+    if dest.resolve() in homes and not suffix:
+        raise ValueError(f"{dest}: is an input folder; choose another output folder, or give the outputs a suffix "
+                         f"(e.g. '_colorized') to write them next to the originals")
+    dest.mkdir(parents=True, exist_ok=True)
+    for o in dest.glob(f'.*{PART}'): o.unlink()  # left by a run that was killed
+    res, seen = Batch([], [], []), set()
+    files = image_files(*inputs)
     for f in (progress_bar(files) if show_progress else files):
-        out = dest/f.name
-        if out.resolve() == f.resolve(): errors.append(f"{f}: output would overwrite the input; choose another folder"); continue
-        if out in done: errors.append(f"{f}: another input already wrote {out}; colorize it into another folder"); continue
-        try: clr(f, render_factor).save(out, quality=95)  # `quality` only matters for JPEG and WebP
-        except (ImageError, OSError, ValueError) as e: errors.append(str(e) if isinstance(e, ImageError) else f"{f}: {e}")
-        else: done.append(out)
-    return done, errors
+        out = dest/f'{f.stem}{suffix}{f.suffix}'
+        if out in seen: res.errors.append(f"{f}: another input already wrote {out}; colorize it into another folder"); continue
+        seen.add(out)
+        if out.exists() and not overwrite: res.skipped.append(out); continue
+        try: save_atomic(clr(f, render_factor), out)
+        except (ImageError, OSError, ValueError) as e: res.errors.append(str(e) if isinstance(e, ImageError) else f"{f}: {e}")
+        else: res.done.append(out)
+    return res

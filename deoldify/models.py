@@ -11,7 +11,7 @@ from fastai.vision.all import *
 
 # %% auto #0
 __all__ = ['LITE0_REPEATS', 'lukemelas_to_timm', 'lite0_weights_path', 'efficientnet_lite0', 'InputNorm', 'lite0_encoder',
-           'resnet_encoder', 'Generator', 'init_spectral', 'generator', 'save_generator', 'generator_meta',
+           'resnet_encoder', 'in_strips', 'Generator', 'init_spectral', 'generator', 'save_generator', 'generator_meta',
            'load_generator']
 
 # %% ../nbs/02_models.ipynb #730ebbbc
@@ -68,15 +68,44 @@ def resnet_encoder(arch:str='resnet34', # 'resnet34' or 'resnet101' (any torchvi
     body = create_body(m, pretrained=False, cut=-2)
     return nn.Sequential(nn.Sequential(InputNorm(*imagenet_stats), *body[:3]), *body[3:])
 
+# %% ../nbs/02_models.ipynb #7e2c4a10
+def in_strips(h:int, # rows of the input
+              fn, # fn(lo, hi): the output for input rows lo:hi, `scale` times taller
+              rows:int, # strip height, in input rows
+              halo:int, # rows of context either side of each strip
+              scale:int=2) -> Tensor:
+    "`fn` run over strips of `h` input rows with `halo` rows of overlap, the overlap cropped off and the strips joined"
+    ys = []
+    for a in range(0, h, rows):
+        lo,hi = max(0, a-halo), min(h, a+rows+halo)
+        ys.append(fn(lo, hi)[:, :, scale*(a-lo):scale*(min(a+rows, h)-lo)])
+    return torch.cat(ys, 2)
+
 # %% ../nbs/02_models.ipynb #a3bc08fa
 class Generator(DynamicUnet):
     "`DynamicUnet` that accepts any input size by padding to a multiple of 32 and cropping back"
+    rows = 32  # in inference, the last `UnetBlock` and what follows run in strips of this many quarter-resolution rows
+
     def forward(self, x):
         h,w = x.shape[-2:]
         ph,pw = max(64,h+(-h%32))-h, max(64,w+(-w%32))-w  # 64: the lowest level must be 2 wide to reflect
         mode = 'reflect' if ph<h and pw<w else 'replicate'  # reflection needs the pad smaller than the image
-        y = super().forward(F.pad(x, (0,pw,0,ph), mode=mode) if ph or pw else x)
+        x = F.pad(x, (0,pw,0,ph), mode=mode) if ph or pw else x
+        y = super().forward(x) if self.training or not self.rows else self._stripped(x)
         return y[..., :h, :w]
+
+    def _stripped(self, x):
+        "Inference with the last block and the tail in strips (`SequentialEx`'s loop, which hands each layer the input as `orig`)"
+        i = max(i for i,l in enumerate(self.layers) if isinstance(l, UnetBlock))
+        f = x
+        for l in self.layers[:i]: f.orig = x; f = l(f)
+        hook = self.layers[i].hook
+        skip = hook.stored  # the block's skip connection, at twice `f`'s resolution
+        def tail(lo, hi):
+            t,hook.stored = f[:, :, lo:hi],skip[:, :, 2*lo:2*hi]
+            for l in self.layers[i:]: t.orig = x[:, :, 4*lo:4*hi]; t = l(t)
+            return t
+        return in_strips(f.shape[2], tail, self.rows, halo=2, scale=4)
 
 # %% ../nbs/02_models.ipynb #cac2963d
 def init_spectral(m:nn.Module, n_iter:int=50) -> nn.Module:
@@ -110,6 +139,7 @@ def generator(encoder:str='lite0', # 'lite0', 'resnet34' or 'resnet101'
     return init_spectral(m)
 
 # %% ../nbs/02_models.ipynb #9ade97cf
+from safetensors import SafetensorError
 from safetensors.torch import save_file, load_file, safe_open
 
 def save_generator(m:nn.Module, path, encoder:str='lite0', half:bool=True, **meta) -> Path:
@@ -124,8 +154,15 @@ def generator_meta(path) -> dict:
     with safe_open(str(path), 'pt') as f: return f.metadata() or {}
 
 def load_generator(path) -> Generator:
-    "Rebuild the generator saved at `path` (float32, eval mode)"
-    enc = generator_meta(path).get('encoder', 'lite0')
-    m = generator(enc, pretrained=False)
-    m.load_state_dict({k:v.float() if v.is_floating_point() else v for k,v in load_file(str(path)).items()})
+    "Rebuild the generator saved at `path` (float32, eval mode); a file that is not one is refused, by name"
+    path = Path(path)
+    try: meta,sd = generator_meta(path),load_file(str(path))
+    except (SafetensorError, OSError) as e: raise ValueError(f"{path}: not a readable safetensors file ({e})") from None
+    if meta.get('format') != 'deoldify-generator-1':
+        raise ValueError(f"{path}: a safetensors file, but not a deoldify generator (format {meta.get('format')!r})")
+    m = generator(meta.get('encoder', 'lite0'), pretrained=False)
+    try: m.load_state_dict({k:v.float() if v.is_floating_point() else v for k,v in sd.items()})
+    except RuntimeError as e:
+        why = str(e).splitlines()[1].strip()  # the first complaint, e.g. the missing keys
+        raise ValueError(f"{path}: does not fit the {meta.get('encoder')} generator: {why[:150]}{'…' if len(why) > 150 else ''}") from None
     return m.eval()
