@@ -104,7 +104,7 @@ class Colorizer:
         if alpha is not None: img = img.convert('RGB')
         if has_colour(img): warnings.warn(f"{name}: already has colour (a colour or toned photo); colorized from its luminance")
         img = self.photo(img)
-        res = self.merge(img, self.auto_render_factor(img)[1]) if rf == 'auto' else self.at(img, rf, name)
+        res = self.merge(img, self._pick(img)[1]) if rf == 'auto' else self.at(img, rf, name)
         if alpha is not None: res.putalpha(alpha)
         return res
 
@@ -120,7 +120,7 @@ class Colorizer:
 
     def sweep(self, img, factors) -> list[Image.Image]:
         "`img` colorized at each render factor in `factors`, to compare them"
-        img = load_image(img)
+        img = self.photo(load_image(img))
         return [self.merge(img, self.guess(img, rf)) for rf in factors]
 
     @property
@@ -130,7 +130,10 @@ class Colorizer:
 
     def auto_render_factor(self, img) -> tuple[int, Image.Image]:
         "The render factor for `img` that `'auto'` picks, and the model's guess at it (see below)"
-        img = load_image(img)
+        return self._pick(self.photo(load_image(img)))
+
+    def _pick(self, img:Image.Image) -> tuple[int, Image.Image]:
+        "`auto_render_factor` for a photo already loaded and reduced by `photo`"
         small = render_size(img.size, 4)  # colour is compared at 64 px: it is smooth, and this is cheap
         rfs,guesses,cs = [],[],[]
         for rf in self.auto_factors:
