@@ -12,7 +12,8 @@ from fastai.vision.all import *
 from .core import *
 
 # %% auto #0
-__all__ = ['crappify', 'PILImageInput', 'Crappify', 'photo_files', 'colorize_block', 'colorize_dls', 'split_files']
+__all__ = ['HELD_OUT', 'crappify', 'PILImageInput', 'Crappify', 'photo_files', 'colorize_block', 'colorize_dls', 'split_files',
+           'manifest', 'source_split']
 
 # %% ../nbs/01_data.ipynb #00690478
 def crappify(img:Image.Image, # a colour photo
@@ -54,20 +55,22 @@ class Crappify(RandTransform):
                        seed = random.getrandbits(32))
     def encodes(self, x:PILImageInput): return PILImageInput(crappify(x, **self.kw))
 
-# %% ../nbs/01_data.ipynb #29fbb6e2
+# %% ../nbs/01_data.ipynb #b9ea20af
 def photo_files(path) -> L:
-    "Sorted image files under `path`"
-    return L(sorted(get_image_files(path)))
+    "Sorted image files under `path` (a folder), or the files in `path` (a list)"
+    return L(sorted(map(Path, path))) if isinstance(path, (list, tuple, L)) else L(sorted(get_image_files(path)))
 
 def colorize_block(size:int, # square crop size in pixels
-                   valid_pct:float=0.1, # share of photos held out for validation
-                   seed:int=42, # seed of the split
+                   valid_pct:float=0.1, # share of photos held out for validation, if `valid` is None
+                   seed:int=42, # seed of that split
                    min_scale:float=0.35, # smallest crop area for RandomResizedCrop
                    crappify:Transform|None=None, # the input degradation, default `Crappify()`
+                   valid=None, # the validation files (e.g. `source_split`'s); the rest of the items train
                   ) -> DataBlock:
     "DataBlock of (degraded grey input, colour target) pairs with random crops of `size`"
+    vs = None if valid is None else set(map(Path, valid))
     return DataBlock(blocks=(ImageBlock(PILImageInput), ImageBlock),
-                     get_items=photo_files, splitter=RandomSplitter(valid_pct, seed=seed),
+                     get_items=photo_files, splitter=RandomSplitter(valid_pct, seed=seed) if vs is None else FuncSplitter(lambda f: f in vs),
                      item_tfms=[RandomResizedCrop(size, min_scale=min_scale), FlipItem(0.5),
                                 ifnone(crappify, Crappify())])
 
@@ -87,3 +90,28 @@ def split_files(path, valid_pct:float=0.1, seed:int=42) -> tuple[L,L]:
     fs = photo_files(path)
     t,v = RandomSplitter(valid_pct, seed=seed)(fs)
     return fs[t], fs[v]
+
+# %% ../nbs/01_data.ipynb #f40ab046
+HELD_OUT = ('BIDS/BSDS500', 'lightly-ai/coco128_yolo', 'ell-hosse/TinyDETR-PennFudan', 'jbhuang0604/SelfExSR',
+            'qijialiv-cell/SCUT-FBP5500-Beauty-Score')
+
+def manifest(folder) -> pd.DataFrame:
+    "A photo folder's MANIFEST.tsv, with each file's `path` and its `source` (dataset repository or Debian package)"
+    folder = Path(folder)
+    f = folder/'MANIFEST.tsv'
+    if not f.exists(): raise FileNotFoundError(f"{f}: no manifest; every training folder lists its files' sources and licences")
+    df = pd.read_csv(f, sep='\t', dtype=str, keep_default_na=False)
+    df['path'] = [folder/o for o in df.file]
+    df['source'] = df['source_repo'] if 'source_repo' in df else df['package']
+    return df
+
+def source_split(folders, # photo folders, each with a MANIFEST.tsv
+                 held_out=HELD_OUT, # sources kept out of training entirely
+                 n_valid:int=80, # validation photos per held-out source, evenly spread over its sorted files
+                ) -> tuple[L,L]:
+    "(train, valid) files: the held-out sources' photos never train; `n_valid` of each validate"
+    df = pd.concat([manifest(f) for f in L(folders)], ignore_index=True)
+    if missing := sorted(set(held_out) - set(df.source)): raise ValueError(f"held-out sources not in the manifests: {missing}")
+    out = df.source.isin(held_out)
+    valid = [p for _,g in df[out].groupby('source') for p in (lambda fs: fs[::max(1, len(fs)//n_valid)][:n_valid])(sorted(g.path))]
+    return L(sorted(df.path[~out])), L(sorted(valid))

@@ -9,10 +9,12 @@ from torch import nn
 import torch.nn.functional as F
 from pathlib import Path
 from fastai.vision.all import *
+from .core import *
 from .models import *
 
 # %% auto #0
-__all__ = ['VGG16_BN_FILE', 'FeatureExtractor', 'lite0_features', 'vgg16_features', 'with_luma', 'FeatureLoss']
+__all__ = ['VGG16_BN_FILE', 'FeatureExtractor', 'lite0_features', 'vgg16_features', 'with_luma', 'FeatureLoss', 'chroma_of',
+           'soft_encode', 'chroma_prior', 'rebalance_weights', 'chroma_readout', 'BinLoss']
 
 # %% ../nbs/03_loss.ipynb #4c00d3af
 class FeatureExtractor(Module):
@@ -69,3 +71,59 @@ class FeatureLoss(Module):
         self.feat_losses = [self.pixel_wgt*F.l1_loss(pred, targ)]
         self.feat_losses += [w*F.l1_loss(a, b.detach()) for a,b,w in zip(fp, ft, self.wgts)]
         return sum(self.feat_losses)
+
+# %% ../nbs/03_loss.ipynb #9b10199f
+_RGB2CHROMA = rgb2ycc(np.eye(3, dtype=np.float32))[:, 1:]*255  # 3×2: Cb, Cr (0-255 levels) of a unit R, G, B
+
+def chroma_of(rgb:Tensor) -> Tensor:
+    "B×2×H×W Cb, Cr (0-255 levels) of B×3×H×W RGB in [0,1]"
+    return torch.einsum('bchw,ck->bkhw', rgb.float(), rgb.new_tensor(_RGB2CHROMA).float())
+
+def soft_encode(c:Tensor, # B×2×H×W chroma, 0-255 levels
+                bins:Tensor, # Q×2 bin centres, 0-255 levels
+                k:int=5, sigma:float=CHROMA_STEP/2) -> tuple[Tensor,Tensor]:
+    "Indices (B×k×H×W) of the `k` bins nearest each pixel's chroma and their Gaussian weights (summing to 1)"
+    d2 = (c**2).sum(1, keepdim=True) - 2*torch.einsum('bkhw,qk->bqhw', c, bins) + (bins**2).sum(1)[None,:,None,None]
+    d2,idx = d2.topk(k, dim=1, largest=False)
+    return idx, F.softmax(-d2/(2*sigma**2), 1)
+
+# %% ../nbs/03_loss.ipynb #81bafdc7
+def chroma_prior(files, # colour photos
+                 size:int=64, # photos are shrunk to this longest side first
+                 n:int=2000, # at most this many files, evenly spread
+                 sigma:float=CHROMA_STEP/2, # Gaussian smoothing over the bins (the paper's σ=5 in Lab)
+                ) -> Tensor:
+    "Smoothed share of the pixels of `files` nearest each of `chroma_bins()`"
+    bins, files = chroma_bins(), list(files)[::max(1, len(files)//n)]
+    hist = torch.zeros(len(bins))
+    for f in files:
+        im = load_image(f); im.thumbnail((size,size))
+        c = torch.from_numpy(rgb2ycc(np.asarray(im, np.float32))[...,1:].reshape(-1,2))
+        hist += torch.bincount(torch.cdist(c, bins).argmin(1), minlength=len(bins)).float()
+    k = torch.exp(-torch.cdist(bins, bins)**2/(2*sigma**2))
+    p = k @ (hist/hist.sum())
+    return p/p.sum()
+
+def rebalance_weights(prior:Tensor, lam:float=0.5) -> Tensor:
+    "Per-bin loss weights ∝ 1/((1-λ)·prior + λ/Q), with mean 1 under the prior (Zhang et al. 2016)"
+    w = 1/((1-lam)*prior + lam/len(prior))
+    return w/(prior*w).sum()
+
+# %% ../nbs/03_loss.ipynb #a26d09dd
+def chroma_readout(m:nn.Module) -> ChromaReadout:
+    "The `ChromaReadout` of a bins-head generator"
+    return next(o for o in m.modules() if isinstance(o, ChromaReadout))
+
+class BinLoss(Module):
+    "Class-rebalanced cross-entropy of a bins head's logits against the truth's soft-encoded chroma"
+    def __init__(self, head:ChromaReadout, # the model's readout: it holds the logits of the last forward pass
+                 prior:Tensor, # `chroma_prior` of the training photos
+                 lam:float=0.5, k:int=5): # see `rebalance_weights`, `soft_encode`
+        self.head,self.k = head,k
+        self.register_buffer('w', rebalance_weights(prior, lam))
+    def forward(self, pred, targ):
+        c = F.avg_pool2d(chroma_of(TensorBase(targ).as_subclass(Tensor)), 2, ceil_mode=True)
+        logits = self.head.logits.as_subclass(Tensor)[..., :c.shape[2], :c.shape[3]].float()  # the input was padded
+        idx,wts = soft_encode(c, self.head.bins*255, self.k)
+        ce = -(F.log_softmax(logits, 1).gather(1, idx)*wts).sum(1)
+        return (self.w[idx[:,0]]*ce).mean()

@@ -8,13 +8,14 @@ import numpy as np, pandas as pd
 from pathlib import Path
 from PIL import Image
 from skimage.metrics import peak_signal_noise_ratio, structural_similarity
+from skimage.color import rgb2lab
 from .core import *
 from .models import efficientnet_lite0
 from .inference import image_files
 import torch, functools
 
 # %% auto #0
-__all__ = ['colourfulness', 'psnr', 'ssim', 'delta_cf', 'lite0_pooled', 'frechet_distance', 'evaluate']
+__all__ = ['colourfulness', 'psnr', 'ssim', 'delta_cf', 'lite0_pooled', 'frechet_distance', 'colour_cast', 'evaluate']
 
 # %% ../nbs/05_metrics.ipynb #0073e90f
 def colourfulness(img) -> float:
@@ -63,14 +64,25 @@ def frechet_distance(a:np.ndarray, b:np.ndarray) -> float:
     tr_sqrt = np.linalg.svd(A @ B.T, compute_uv=False).sum() / np.sqrt(na*nb)
     return float(((a.mean(0)-b.mean(0))**2).sum() + (A**2).sum()/na + (B**2).sum()/nb - 2*tr_sqrt)
 
+# %% ../nbs/05_metrics.ipynb #c74b962e
+def _lab_diff_sum(out, truth) -> np.ndarray:
+    "Sums over the pixels of (a*, b*) of `out` minus `truth`, and the pixel count"
+    a,b = (rgb2lab(np.asarray(load_image(o), np.float32)/255)[...,1:] for o in (out, truth))
+    return np.array([*(a-b).reshape(-1,2).sum(0), a.shape[0]*a.shape[1]], np.float64)
+
+def colour_cast(outs, truths) -> tuple[float,float]:
+    "Mean signed CIELAB (a*, b*) of `outs` minus `truths` over all their pixels (pairs of images)"
+    s = sum(_lab_diff_sum(o, t) for o,t in zip(outs, truths))
+    return float(s[0]/s[2]), float(s[1]/s[2])
+
 # %% ../nbs/05_metrics.ipynb #40cb122d
 def evaluate(colorizers, # a callable(PIL image) -> PIL image, or a dict name -> callable
              files, # colour photos (the truth): a folder or a list of files
              ) -> pd.DataFrame:
-    "Table of mean PSNR, SSIM, colourfulness, ΔCF and Fréchet-Lite per colorizer, and the truth's row"
+    "Table of mean PSNR, SSIM, colourfulness, ΔCF, Fréchet-Lite and colour cast per colorizer, and the truth's row"
     if callable(colorizers): colorizers = {getattr(colorizers, '__name__', type(colorizers).__name__): colorizers}
     if isinstance(files, (str,Path)): files = image_files(files)
-    rows, outs, truths = {n:[] for n in colorizers}, {n:[] for n in colorizers}, []
+    rows, outs, truths, cast = {n:[] for n in colorizers}, {n:[] for n in colorizers}, [], {n:0 for n in colorizers}
     for f in files:
         truth = load_image(f); grey = to_gray(truth)
         truths.append(truth)
@@ -78,10 +90,12 @@ def evaluate(colorizers, # a callable(PIL image) -> PIL image, or a dict name ->
             out = c(grey)
             outs[n].append(out.resize((224,224), Image.BILINEAR))  # all Fréchet-Lite needs of it
             rows[n].append((psnr(out, truth), ssim(out, truth), colourfulness(out)))
+            cast[n] = cast[n] + _lab_diff_sum(out, truth)
     cf_truth = [colourfulness(t) for t in truths]
     ft = lite0_pooled(truths)
     res = pd.DataFrame({n:np.mean(np.array(r), 0) for n,r in rows.items()}, index=['PSNR','SSIM','CF']).T
     res['ΔCF'] = [delta_cf([r[2] for r in rows[n]], cf_truth) for n in res.index]
     res['Fréchet-Lite'] = [frechet_distance(lite0_pooled(outs[n]), ft) for n in res.index]
-    res.loc['truth'] = [np.inf, 1., np.mean(cf_truth), 0., 0.]
+    res['cast a*'],res['cast b*'] = [cast[n][0]/cast[n][2] for n in res.index],[cast[n][1]/cast[n][2] for n in res.index]
+    res.loc['truth'] = [np.inf, 1., np.mean(cf_truth), 0., 0., 0., 0.]
     return res.round(3)

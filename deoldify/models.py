@@ -8,11 +8,12 @@ import torch, timm, torchvision
 from torch import nn
 from pathlib import Path
 from fastai.vision.all import *
+from .core import ycc2rgb
 
 # %% auto #0
-__all__ = ['LITE0_REPEATS', 'lukemelas_to_timm', 'lite0_weights_path', 'efficientnet_lite0', 'InputNorm', 'lite0_encoder',
-           'resnet_encoder', 'in_strips', 'Generator', 'init_spectral', 'generator', 'save_generator', 'generator_meta',
-           'load_generator']
+__all__ = ['LITE0_REPEATS', 'CHROMA_STEP', 'lukemelas_to_timm', 'lite0_weights_path', 'efficientnet_lite0', 'InputNorm',
+           'lite0_encoder', 'resnet_encoder', 'in_strips', 'Generator', 'init_spectral', 'chroma_bins', 'ChromaReadout',
+           'HintStem', 'generator', 'save_generator', 'generator_meta', 'load_generator']
 
 # %% ../nbs/02_models.ipynb #730ebbbc
 LITE0_REPEATS = (1,2,2,3,3,4,1)  # blocks per stage
@@ -120,22 +121,66 @@ def init_spectral(m:nn.Module, n_iter:int=50) -> nn.Module:
             o.weight_u.copy_(u); o.weight_v.copy_(v)
     return m
 
-# %% ../nbs/02_models.ipynb #b77864f6
+# %% ../nbs/02_models.ipynb #b653b80d
+CHROMA_STEP = 12  # width of a chroma bin, in 0-255 levels of Cb and Cr
+
+def chroma_bins(step:int=CHROMA_STEP) -> Tensor:
+    "Q×2 centres (Cb, Cr in 0-255 levels) of a square grid: the cells whose chroma some luminance can show in RGB"
+    c = np.arange(-128+step/2, 128, step, dtype=np.float32)
+    g = np.stack(np.meshgrid(c, c, indexing='ij'), -1).reshape(-1, 2)
+    d = ycc2rgb(np.concatenate([np.zeros((len(g),1), np.float32), g], 1))  # the RGB offset of each chroma
+    return torch.from_numpy(g[d.max(1) - d.min(1) <= 255])  # a luma exists that keeps all three channels in 0-255
+
+# %% ../nbs/02_models.ipynb #880460b0
+class ChromaReadout(Module):
+    "Logits over `bins` to RGB: annealed-mean chroma (Zhang et al. 2016), upsampled to the input, plus the input's luminance"
+    def __init__(self, bins:Tensor, # Q×2 chroma centres, 0-255 levels (`chroma_bins`)
+                 T:float=0.38): # temperature of the annealed mean (the paper's)
+        self.T = T
+        self.register_buffer('bins', bins/255)  # in the [0,1] units of the images
+        self.register_buffer('m', torch.from_numpy(ycc2rgb(np.eye(3, dtype=np.float32))[1:]))  # RGB offset of a unit Cb, Cr
+    def forward(self, logits):
+        self.logits,x = logits,logits.orig  # `SequentialEx` hands every layer the network's input as `orig`
+        c = torch.einsum('bqhw,qk->bkhw', F.softmax(logits.float()/self.T, 1), self.bins)
+        c = F.interpolate(c, size=x.shape[-2:], mode='bilinear', align_corners=False)
+        return x[:, :1] + torch.einsum('bkhw,kc->bchw', c, self.m)
+
+# %% ../nbs/02_models.ipynb #23fd0e51
+class HintStem(Module):
+    "An encoder stem that also takes hint planes (Zhang et al. 2017): a zero-initialised convolution beside it"
+    def __init__(self, stem:nn.Module):
+        conv = next(o for o in stem.modules() if isinstance(o, nn.Conv2d))
+        self.stem,self.hint = stem,nn.Conv2d(3, conv.out_channels, 3, stride=2, padding=1)  # same output size as the stem's stride 2
+        nn.init.zeros_(self.hint.weight); nn.init.zeros_(self.hint.bias)
+    def forward(self, x): # B×3 (grey RGB) or B×6 (grey RGB, Cb/128, Cr/128, mask)
+        y = self.stem(x[:, :3])
+        return y if x.shape[1] == 3 else y + self.hint(x[:, 3:])
+
+# %% ../nbs/02_models.ipynb #12d06f58
 def generator(encoder:str='lite0', # 'lite0', 'resnet34' or 'resnet101'
               pretrained:bool=True, # ImageNet weights for lite0
               weights:str|Path|None=None, # ImageNet weights file for a resnet encoder
               img_size=(64,64), # size used to trace the encoder (at least 64); any size runs afterwards
               self_attention:bool=True, # self-attention in the lowest-resolution decoder block
               blur:bool=True, # blur after pixel shuffle, against checkerboard artefacts
+              head:str='rgb', # 'rgb': regress RGB; 'bins': a distribution over `chroma_bins`, read out by `ChromaReadout`
+              hints:bool=False, # take hint planes as extra input channels (`HintStem`)
              ) -> Generator:
-    "U-Net generator: grey RGB in [0,1] to colour RGB in [0,1], at the input's size"
+    "U-Net generator: grey RGB in [0,1] (plus hint planes if `hints`) to colour RGB in [0,1], at the input's size"
+    if head not in ('rgb', 'bins'): raise ValueError(f"head must be 'rgb' or 'bins', got {head!r}")
     enc = lite0_encoder(pretrained) if encoder=='lite0' else resnet_encoder(encoder, weights)
+    if hints: enc[0] = HintStem(enc[0])
+    bins = chroma_bins() if head == 'bins' else None
     # no `last_cross`: the model only supplies chroma, so full-resolution convolutions would be wasted work
-    m = Generator(enc, 3, img_size, blur=blur, y_range=(-0.05,1.05), last_cross=False,
-                    norm_type=NormType.Spectral, padding_mode='reflect')
+    m = Generator(enc, 3 if bins is None else len(bins), img_size, blur=blur, y_range=(-0.05,1.05) if bins is None else None,
+                  last_cross=False, norm_type=NormType.Spectral, padding_mode='reflect')
+    if bins is not None:  # logits at half resolution: drop the last upsampling, read out after the last convolution
+        ls = [l for l in m.layers if not isinstance(l, (PixelShuffle_ICNR, ResizeToOrig))]
+        m.layers = nn.ModuleList([*ls[:-1], ChromaReadout(bins), ls[-1]])
     if self_attention:
         blk = next(o for o in m if isinstance(o, UnetBlock))
         blk.conv2.append(SelfAttention(blk.conv2[0].out_channels))
+    m.head,m.hints = head,hints
     return init_spectral(m)
 
 # %% ../nbs/02_models.ipynb #9ade97cf
@@ -146,7 +191,8 @@ def save_generator(m:nn.Module, path, encoder:str='lite0', half:bool=True, **met
     "Save generator `m` as safetensors at `path`, with its `encoder` and `meta` in the header"
     path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
     sd = {k:(v.half() if half and v.is_floating_point() else v).contiguous() for k,v in m.state_dict().items()}
-    save_file(sd, str(path), metadata={'encoder':encoder, 'format':'deoldify-generator-1', **{k:str(v) for k,v in meta.items()}})
+    meta = dict(encoder=encoder, format='deoldify-generator-1', head=getattr(m, 'head', 'rgb'), hints=getattr(m, 'hints', False), **meta)
+    save_file(sd, str(path), metadata={k:str(v) for k,v in meta.items()})
     return path
 
 def generator_meta(path) -> dict:
@@ -160,7 +206,7 @@ def load_generator(path) -> Generator:
     except (SafetensorError, OSError) as e: raise ValueError(f"{path}: not a readable safetensors file ({e})") from None
     if meta.get('format') != 'deoldify-generator-1':
         raise ValueError(f"{path}: a safetensors file, but not a deoldify generator (format {meta.get('format')!r})")
-    m = generator(meta.get('encoder', 'lite0'), pretrained=False)
+    m = generator(meta.get('encoder', 'lite0'), pretrained=False, head=meta.get('head', 'rgb'), hints=meta.get('hints') == 'True')
     try: m.load_state_dict({k:v.float() if v.is_floating_point() else v for k,v in sd.items()})
     except RuntimeError as e:
         why = str(e).splitlines()[1].strip()  # the first complaint, e.g. the missing keys

@@ -4,7 +4,7 @@
 
 # %% ../nbs/06_train.ipynb #b1a32362
 from __future__ import annotations
-import json, time, platform
+import json, os, random, re, time, platform
 from pathlib import Path
 from fastai.vision.all import *
 from .data import *
@@ -16,7 +16,8 @@ from .inference import *
 from copy import deepcopy
 
 # %% auto #0
-__all__ = ['METRICS_NOTE', 'prepare_photos', 'md_table', 'model_card', 'generator_learner', 'fp16_max_diff', 'train_generator']
+__all__ = ['METRICS_NOTE', 'prepare_photos', 'md_table', 'model_card', 'RandomHints', 'EpochChunks', 'generator_learner',
+           'fp16_max_diff', 'train_generator']
 
 # %% ../nbs/06_train.ipynb #e9f2271e
 def prepare_photos(src, # folder of colour photos
@@ -93,12 +94,51 @@ validation batch), {weights.stat().st_size/1e6:.1f} MB, sha256 `{sha256(weights)
     dest.write_text(card)
     return dest, tab
 
-# %% ../nbs/06_train.ipynb #a34581b2
-def generator_learner(dls:DataLoaders, encoder:str='lite0', loss_func=None, **kwargs) -> Learner:
-    "Learner for the generator; parameter groups: encoder, decoder"
-    return Learner(dls, generator(encoder, img_size=dls.one_batch()[0].shape[-2:], **kwargs),
-                   loss_func=ifnone(loss_func, FeatureLoss()), opt_func=Adam, wd=1e-3,
-                   splitter=lambda m: L(m[0], m[1:]).map(params))
+# %% ../nbs/06_train.ipynb #9634783f
+class RandomHints(Callback):
+    "Adds hint planes (`HintStem`) sampled from the target to each training batch (Zhang et al. 2017)"
+    order = 5  # before the model runs, after the batch is on its device
+    def __init__(self, p_none:float=0.5, # share of the photos that get no hint
+                 p:float=1/8, # the number of points is geometric with this parameter (mean 1/p)
+                 max_patch:int=5, # a hint is a square of side 1..max_patch pixels (of a 128 px crop)
+                 max_n:int=40): store_attr()
+    def before_batch(self):
+        if not self.training: return
+        x,y = self.xb[0], self.yb[0]
+        planes, c = x.new_zeros(x.shape[0], 3, *x.shape[2:]), chroma_of(y)/128
+        for b in range(len(x)):
+            if random.random() < self.p_none: continue
+            for _ in range(min(self.max_n, int(np.random.geometric(self.p)))):
+                s = random.randint(1, self.max_patch)
+                i,j = random.randint(0, x.shape[2]-s), random.randint(0, x.shape[3]-s)
+                planes[b, :2, i:i+s, j:j+s] = c[b, :, i:i+s, j:j+s].mean((1,2))[:,None,None]
+                planes[b, 2, i:i+s, j:j+s] = 1
+        self.learn.xb = (torch.cat([x, planes], 1),)
+
+# %% ../nbs/06_train.ipynb #2c53ad4c
+class EpochChunks(Callback):
+    "Each training epoch takes the next `n` items of one seeded shuffle of the training set"
+    order = -10
+    def __init__(self, n:int, seed:int=0): store_attr()
+    def before_fit(self):
+        dl = self.dls.train
+        self.perm,dl.n = np.random.default_rng(self.seed).permutation(len(dl.dataset)),min(self.n, len(dl.dataset))
+    def before_epoch(self):
+        a = self.epoch*self.dls.train.n % len(self.perm)
+        idxs = np.roll(self.perm, -a)[:self.dls.train.n].tolist()
+        self.dls.train.get_idxs = lambda: idxs
+
+# %% ../nbs/06_train.ipynb #dcfb3515
+def generator_learner(dls:DataLoaders, encoder:str='lite0', loss_func=None,
+                      head:str='rgb', hints:bool=False, # see `generator`
+                      prior:Tensor|None=None, # the bins head's `chroma_prior`; it is needed for its default loss
+                      cbs=None, **kwargs) -> Learner: # kwargs: passed to `Learner`
+    "Learner for the generator; parameter groups: encoder, then the hint path and the decoder"
+    m = generator(encoder, img_size=dls.one_batch()[0].shape[-2:], head=head, hints=hints)
+    if loss_func is None: loss_func = FeatureLoss() if head == 'rgb' else BinLoss(chroma_readout(m), prior)
+    hint = list(m[0][0].hint.parameters()) if hints else []  # new weights: they learn at the decoder's rate
+    return Learner(dls, m, loss_func=loss_func, opt_func=Adam, wd=1e-3, cbs=L(cbs) + [RandomHints()] if hints else cbs, **kwargs,
+                   splitter=lambda m: [[p for p in params(m[0]) if all(p is not q for q in hint)], hint + params(m[1:])])
 
 # %% ../nbs/06_train.ipynb #3e717589
 def fp16_max_diff(m:nn.Module, xb:Tensor) -> float:
@@ -108,38 +148,65 @@ def fp16_max_diff(m:nn.Module, xb:Tensor) -> float:
     m16.load_state_dict({k:v.half().float() if v.is_floating_point() else v for k,v in m.state_dict().items()})
     with torch.no_grad(): return round(float((ref - m16(xb)).abs().max())*255, 3)
 
-# %% ../nbs/06_train.ipynb #444e1be8
-def train_generator(path, # folder of colour photos (a resized copy of it is used, see `prepare_photos`)
+# %% ../nbs/06_train.ipynb #88fcf918
+def _checkpoints(work:Path) -> list[tuple[int,int,Path]]:
+    "(stage, epoch, file) of the checkpoints `train_generator` left in `work`, oldest first"
+    res = [(int(m[1]), int(m[2]), f) for f in (work/'checkpoints').glob('s*_*.pth') if (m := re.fullmatch(r's(\d+)_(\d+)\.pth', f.name))]
+    return sorted(res)
+
+def train_generator(photos, # photo folders, each with a MANIFEST.tsv (validation by source: `source_split`)
                     dest, # the .safetensors file to write
-                    sizes=(64,128,192,256), # progressive resizing: crop size per stage
-                    epochs=(10,30,20,6), # epochs per stage
-                    lrs=(2e-3,1e-3,5e-4,2.5e-4), # peak learning rate per stage
-                    bss=(16,16,8,8), # batch size per stage
-                    freeze_epochs:int=1, # epochs with the encoder frozen, before the first stage
-                    encoder:str='lite0',
-                    work=None, # folder for the resized photos, default `dest`'s folder / 'photos'
-                    card:bool=True, # evaluate on the validation photos and write the model card (see above)
+                    sizes=(96,128), # progressive resizing: crop size per stage
+                    epochs=(3,2), # epochs per stage
+                    lrs=(1e-3,5e-4), # peak learning rate per stage
+                    bss=(16,16), # batch size per stage
+                    chunk:int|None=4000, # photos per epoch (`EpochChunks`); None: all of them
+                    encoder:str='lite0', head:str='bins', hints:bool=True, # see `generator`
+                    held_out=HELD_OUT, n_valid:int=80, # see `source_split`
+                    work=None, # checkpoints and progress; default `dest`'s folder / (`dest`'s name + '-work')
+                    resume:bool=True, # go on from the last checkpoint in `work`
+                    card:bool=True, # evaluate on the validation photos and write the model card
                     **kwargs, # passed to `colorize_dls`
                    ) -> tuple[Learner, dict]:
-    "Train a generator from a folder of photos, save it and its card; returns the learner and the training log"
-    dest = Path(dest)
-    photos = prepare_photos(path, ifnone(work, dest.parent/'photos'))
-    t0 = time.time()
+    "Train a generator on photo folders, save it and its card; a killed run resumes from its last epoch"
+    dest = Path(dest); work = Path(ifnone(work, dest.parent/f'{dest.stem}-work')); work.mkdir(parents=True, exist_ok=True)
+    folders = [Path(o).resolve() for o in L(photos)]
+    train,valid = source_split(folders, held_out, n_valid)
+    root = Path(os.path.commonpath(folders)).parent
+    prog = work/'progress.json'
+    log = json.loads(prog.read_text()) if resume and prog.exists() else None
+    if log is None:
+        log = dict(data_root=str(root), data=[str(f.relative_to(root)) for f in folders], held_out=list(held_out), n_valid=n_valid,
+                   n_train=len(train), valid=[str(f.relative_to(root)) for f in valid], encoder=encoder, head=head, hints=hints,
+                   chunk=chunk, machine=f"{platform.machine()}, {torch.get_num_threads()} threads", torch=torch.__version__, stages=[])
+        if head == 'bins': log['prior'] = [round(float(o), 7) for o in chroma_prior(train)]
+    done = _checkpoints(work) if resume else []
+    prior = tensor(log['prior']) if head == 'bins' else None
     for i,(sz,ep,lr,bs) in enumerate(zip(sizes, epochs, lrs, bss)):
+        if i < len(log['stages']): continue  # finished by an earlier run
         t = time.time()
-        dls = colorize_dls(photos, sz, bs, **kwargs)
-        if i == 0:
-            learn = generator_learner(dls, encoder)
-            log = dict(data=str(path), n_train=len(dls.train_ds), n_valid=len(dls.valid_ds), encoder=encoder,
-                       machine=f"{platform.machine()}, {torch.get_num_threads()} threads", torch=torch.__version__, stages=[])
-            if freeze_epochs: learn.freeze(); learn.fit_one_cycle(freeze_epochs, lr); learn.unfreeze()
-        else: learn.dls = dls
-        learn.fit_one_cycle(ep, slice(lr/10, lr))  # the pretrained encoder learns 10x slower
-        log['stages'].append(dict(size=sz, epochs=ep + (freeze_epochs if i==0 else 0), lr=lr, bs=bs,
-                                  seconds=round(time.time()-t), train_loss=round(float(learn.recorder.values[-1][0]), 4),
+        dls = colorize_dls(train + valid, sz, bs, valid=valid, **kwargs)
+        if i == 0 or 'learn' not in locals():
+            learn = generator_learner(dls, encoder, head=head, hints=hints, prior=prior, path=work, model_dir='checkpoints')
+        learn.dls = dls
+        start = 0
+        if done:  # the newest checkpoint: this stage's last epoch, or an earlier stage's end
+            s,e,f = done[-1]
+            learn.load(f.stem, with_opt=True); done = []
+            start = e+1 if s == i else 0
+        cbs = [SaveModelCallback(every_epoch=True, with_opt=True, fname=f's{i}')] + ([EpochChunks(chunk)] if chunk else [])
+        learn.fit_one_cycle(ep, slice(lr/10, lr), start_epoch=start, cbs=cbs)  # the pretrained encoder learns 10x slower
+        log['stages'].append(dict(size=sz, epochs=ep, lr=lr, bs=bs, images=ep*(chunk or len(train)),
+                                  seconds=round(time.time()-t), resumed_at_epoch=start,
+                                  train_loss=round(float(learn.recorder.values[-1][0]), 4),
                                   valid_loss=round(float(learn.recorder.values[-1][1]), 4)))
-    log['seconds'] = round(time.time()-t0)
+        prog.write_text(json.dumps(log))
+    if 'learn' not in locals():  # every stage was done: rebuild from the last checkpoint
+        learn = generator_learner(colorize_dls(train + valid, sizes[-1], bss[-1], valid=valid, **kwargs), encoder, head=head,
+                                  hints=hints, prior=prior, path=work, model_dir='checkpoints')
+        learn.load(_checkpoints(work)[-1][2].stem)
+    log['seconds'] = sum(s['seconds'] for s in log['stages'])
     log['fp16_max_diff'] = fp16_max_diff(learn.model, learn.dls.valid.one_batch()[0])
     save_generator(learn.model, dest, encoder=encoder, recipe=json.dumps(log))
-    if card: model_card(dest, path)
+    if card: model_card(dest)
     return learn, log
