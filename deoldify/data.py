@@ -55,7 +55,7 @@ class Crappify(RandTransform):
                        seed = random.getrandbits(32))
     def encodes(self, x:PILImageInput): return PILImageInput(crappify(x, **self.kw))
 
-# %% ../nbs/01_data.ipynb #b9ea20af
+# %% ../nbs/01_data.ipynb #7b28c0af
 def photo_files(path) -> L:
     "Sorted image files under `path` (a folder), or the files in `path` (a list)"
     return L(sorted(map(Path, path))) if isinstance(path, (list, tuple, L)) else L(sorted(get_image_files(path)))
@@ -91,7 +91,7 @@ def split_files(path, valid_pct:float=0.1, seed:int=42) -> tuple[L,L]:
     t,v = RandomSplitter(valid_pct, seed=seed)(fs)
     return fs[t], fs[v]
 
-# %% ../nbs/01_data.ipynb #f40ab046
+# %% ../nbs/01_data.ipynb #3dcf0bbc
 HELD_OUT = ('BIDS/BSDS500', 'lightly-ai/coco128_yolo', 'ell-hosse/TinyDETR-PennFudan', 'jbhuang0604/SelfExSR',
             'qijialiv-cell/SCUT-FBP5500-Beauty-Score')
 

@@ -72,7 +72,7 @@ class FeatureLoss(Module):
         self.feat_losses += [w*F.l1_loss(a, b.detach()) for a,b,w in zip(fp, ft, self.wgts)]
         return sum(self.feat_losses)
 
-# %% ../nbs/03_loss.ipynb #9b10199f
+# %% ../nbs/03_loss.ipynb #e3b7b76b
 _RGB2CHROMA = rgb2ycc(np.eye(3, dtype=np.float32))[:, 1:]*255  # 3×2: Cb, Cr (0-255 levels) of a unit R, G, B
 
 def chroma_of(rgb:Tensor) -> Tensor:
@@ -87,7 +87,7 @@ def soft_encode(c:Tensor, # B×2×H×W chroma, 0-255 levels
     d2,idx = d2.topk(k, dim=1, largest=False)
     return idx, F.softmax(-d2/(2*sigma**2), 1)
 
-# %% ../nbs/03_loss.ipynb #81bafdc7
+# %% ../nbs/03_loss.ipynb #fd239f22
 def chroma_prior(files, # colour photos
                  size:int=64, # photos are shrunk to this longest side first
                  n:int=2000, # at most this many files, evenly spread
@@ -109,7 +109,7 @@ def rebalance_weights(prior:Tensor, lam:float=0.5) -> Tensor:
     w = 1/((1-lam)*prior + lam/len(prior))
     return w/(prior*w).sum()
 
-# %% ../nbs/03_loss.ipynb #a26d09dd
+# %% ../nbs/03_loss.ipynb #f23f05c9
 def chroma_readout(m:nn.Module) -> ChromaReadout:
     "The `ChromaReadout` of a bins-head generator"
     return next(o for o in m.modules() if isinstance(o, ChromaReadout))

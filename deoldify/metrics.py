@@ -15,7 +15,8 @@ from .inference import image_files
 import torch, functools
 
 # %% auto #0
-__all__ = ['colourfulness', 'psnr', 'ssim', 'delta_cf', 'lite0_pooled', 'frechet_distance', 'colour_cast', 'evaluate']
+__all__ = ['colourfulness', 'psnr', 'ssim', 'delta_cf', 'lite0_pooled', 'frechet_distance', 'colour_cast', 'evaluate',
+           'contact_sheet']
 
 # %% ../nbs/05_metrics.ipynb #0073e90f
 def colourfulness(img) -> float:
@@ -64,7 +65,7 @@ def frechet_distance(a:np.ndarray, b:np.ndarray) -> float:
     tr_sqrt = np.linalg.svd(A @ B.T, compute_uv=False).sum() / np.sqrt(na*nb)
     return float(((a.mean(0)-b.mean(0))**2).sum() + (A**2).sum()/na + (B**2).sum()/nb - 2*tr_sqrt)
 
-# %% ../nbs/05_metrics.ipynb #c74b962e
+# %% ../nbs/05_metrics.ipynb #ec30a6f7
 def _lab_diff_sum(out, truth) -> np.ndarray:
     "Sums over the pixels of (a*, b*) of `out` minus `truth`, and the pixel count"
     a,b = (rgb2lab(np.asarray(load_image(o), np.float32)/255)[...,1:] for o in (out, truth))
@@ -99,3 +100,24 @@ def evaluate(colorizers, # a callable(PIL image) -> PIL image, or a dict name ->
     res['cast a*'],res['cast b*'] = [cast[n][0]/cast[n][2] for n in res.index],[cast[n][1]/cast[n][2] for n in res.index]
     res.loc['truth'] = [np.inf, 1., np.mean(cf_truth), 0., 0., 0., 0.]
     return res.round(3)
+
+# %% ../nbs/05_metrics.ipynb #5fdd39fd
+def contact_sheet(colorizers, # a callable(PIL image) -> PIL image, or a dict name -> callable
+                  files, # colour photos (the truth)
+                  height:int=128, # of each cell
+                  cols:int=2, # groups of (grey, outputs…, truth) side by side
+                  gap:int=4) -> Image.Image:
+    "A grid: for each photo its grey copy, each colorizer's output and the truth, in rows"
+    if callable(colorizers): colorizers = {'output': colorizers}
+    cells = []
+    for f in files:
+        truth = load_image(f); grey = to_gray(truth)
+        ims = [grey, *(c(grey) for c in colorizers.values()), truth]
+        cells.append([o.resize((max(1, round(o.width*height/o.height)), height), Image.LANCZOS) for o in ims])
+    w = max(sum(o.width for o in r) + gap*(len(r)-1) for r in cells)
+    rows = -(-len(cells)//cols)
+    sheet = Image.new('RGB', (cols*w + gap*(cols-1), rows*(height+gap) - gap), 'white')
+    for i,r in enumerate(cells):
+        x,y = (i % cols)*(w+gap), (i//cols)*(height+gap)
+        for o in r: sheet.paste(o, (x,y)); x += o.width + gap
+    return sheet

