@@ -64,12 +64,13 @@ def gan_learner(dls:DataLoaders, # colorization pairs (`colorize_dls`)
                 crit:nn.Module, # the pretrained critic
                 lr:float=1e-4, # the generator's learning rate
                 ttur:float=4., # the critic's learning rate is `ttur` × `lr`
-                feat_wgt:float=1., # weight of the perceptual + L1 loss next to the adversarial one
+                feat_wgt:float=1., # weight of the stage-1 loss next to the adversarial one
+                base_loss=None, # the stage-1 loss: default `FeatureLoss()` (perceptual + L1)
                 critic_thresh:float=0.65, # the critic trains until its loss is below this (DeOldify's value)
                 cbs=None, **kwargs) -> Learner:
     "A GAN learner: generator and critic as two parameter groups, learning rates `lr` and `ttur`×`lr`"
     gan = GANModule(gen, crit)
-    loss = ColourGANLoss(*gan_loss_from_func(FeatureLoss(), patch_bce, weights_gen=(1., feat_wgt)), gan)
+    loss = ColourGANLoss(*gan_loss_from_func(ifnone(base_loss, FeatureLoss()), patch_bce, weights_gen=(1., feat_wgt)), gan)
     learn = Learner(dls, gan, loss_func=loss, opt_func=partial(Adam, mom=0., sqr_mom=0.99), wd=0.,
                     splitter=lambda m: [params(m.generator), params(m.critic)],
                     cbs=[NoGANTrainer(), AdaptiveGANSwitcher(critic_thresh=critic_thresh), *L(cbs)], **kwargs)
@@ -114,9 +115,11 @@ def pick_checkpoint(tab:pd.DataFrame, # `evaluate`'s table: 'stage 1', the check
     return None if ok.empty else ok['ΔCF'].idxmin()
 
 # %% ../nbs/08_gan.ipynb #3f5aef58
-def train_gan(stage1, # generator file written by `train_generator`
-              path, # the folder of colour photos it was trained on
+def train_gan(stage1, # generator file written by `train_generator`: its recipe names the photos and the validation list
               dest, # the .safetensors file to write, if a checkpoint beats stage 1 (may be `stage1` itself)
+              root=None, # where the recipe's photo folders are, default its recorded `data_root`
+              n_photos:int|None=2000, # training photos for the critic and the GAN phase (evenly spread); None: all
+              n_select:int|None=100, # validation photos the checkpoints are scored on (evenly spread); None: all
               sizes=(128,192), # progressive resizing: crop size per stage
               crit_epochs=(6,3), # critic pretraining epochs per stage
               gan_epochs=(4,6), # GAN-phase epochs per stage
@@ -126,17 +129,19 @@ def train_gan(stage1, # generator file written by `train_generator`
               nf:int=64, # critic width
               every:int=6, # checkpoint every `every` generator steps
               max_psnr_drop:float=0.3, # how far below stage 1 a checkpoint's PSNR may fall
-              work=None, # working folder: resized photos, fakes, checkpoints; default `dest`'s folder / 'gan-work'
+              work=None, # working folder: fakes, checkpoints; default `dest`'s folder / 'gan-work'
               card:bool=True, # write the model card of the chosen model
              ) -> dict:
     "NoGAN stage 2 from `stage1`: critic pretraining and GAN phases at each size, then checkpoint selection"
     dest, work = Path(dest), Path(ifnone(work, Path(dest).parent/'gan-work'))
     work.mkdir(parents=True, exist_ok=True)
     s1 = shutil.copy(stage1, work/'stage1.safetensors')  # `dest` may be `stage1`
-    photos = prepare_photos(path, work/'photos')
-    train,valid = split_files(photos)
+    s1log = recipe(s1)
+    train = source_split([Path(ifnone(root, s1log['data_root']))/d for d in s1log['data']], s1log['held_out'], s1log['n_valid'])[0]
+    train, valid = (fs[::max(1, len(fs)//n)][:n] if n else fs for fs,n in ((train, n_photos), (valid_files(s1log, root), n_select)))
     gen, crit = load_generator(s1), critic(nf)
-    log = dict(stage1=json.loads(generator_meta(s1).get('recipe', '{}')), data=str(path), sizes=list(sizes), lr=lr, ttur=ttur,
+    base = lambda: BinLoss(chroma_readout(gen), tensor(s1log['prior'])) if gen.head == 'bins' else FeatureLoss()
+    log = dict({k:s1log[k] for k in RECIPE_DATA if k in s1log}, stage1=s1log, n_photos=len(train), sizes=list(sizes), lr=lr, ttur=ttur,
                feat_wgt=feat_wgt, critic_thresh=critic_thresh, crit_lr=crit_lr, nf=nf, every=every, max_psnr_drop=max_psnr_drop, stages=[], checkpoints=[],
                machine=f"{platform.machine()}, {torch.cuda.get_device_name() if torch.cuda.is_available() else f'CPU, {torch.get_num_threads()} threads'}",
                torch=torch.__version__)
@@ -149,7 +154,7 @@ def train_gan(stage1, # generator file written by `train_generator`
         t_crit = time.time()
         if torch.cuda.is_available(): torch.cuda.reset_peak_memory_stats()
         ckpts = GANCheckpoints(work/'checkpoints', every, prefix=f'{sz}px')
-        learn = gan_learner(colorize_dls(photos, sz, bs), gen, crit, lr, ttur, feat_wgt, critic_thresh, cbs=ckpts)
+        learn = gan_learner(colorize_dls(train + valid, sz, bs, valid=valid), gen, crit, lr, ttur, feat_wgt, base(), critic_thresh, cbs=ckpts)
         with learn.no_bar(), learn.no_logging(): learn.fit(ge)
         n_img = len(learn.gan_trainer.steps)*bs
         log['stages'].append(dict(size=sz, bs=bs, crit_epochs=ce, gan_epochs=ge, crit_loss=round(float(cl.recorder.values[-1][1]), 4),
@@ -164,14 +169,14 @@ def train_gan(stage1, # generator file written by `train_generator`
     log['chosen'] = pick_checkpoint(tab, max_psnr_drop)
     if log['chosen']:
         g = load_generator(work/'checkpoints'/log['chosen'])
-        log['fp16_max_diff'] = fp16_max_diff(g, colorize_dls(photos, sizes[-1], 4).valid.one_batch()[0].cpu())
+        log['fp16_max_diff'] = fp16_max_diff(g, colorize_dls(train[:4] + valid[:4], sizes[-1], 4, valid=valid[:4]).valid.one_batch()[0].cpu())
     (work/'gan-log.json').write_text(json.dumps(log))
     plot_gan_log(log, work/'gan-log.png')
     if log['chosen']:
         save_generator(g, dest, encoder=generator_meta(s1).get('encoder','lite0'),
                        recipe=json.dumps({k:v for k,v in log.items() if k!='stages'} | dict(stages=[{k:v for k,v in s.items() if k!='steps'} for s in log['stages']])))
         for f in ('gan-log.json', 'gan-log.png'): shutil.copy(work/f, dest.with_name(f'{dest.stem}.{f}'))
-        if card: gan_card(dest, s1, path, work/'gan-log.json')
+        if card: gan_card(dest, s1, work/'gan-log.json', root)
     return log
 
 # %% ../nbs/08_gan.ipynb #5254d656
@@ -209,12 +214,12 @@ def plot_gan_log(log:dict, dest=None):
 # %% ../nbs/08_gan.ipynb #540e4520
 def gan_card(weights, # the chosen generator, written by `train_gan`
              stage1, # the stage-1 generator it started from
-             photos, # the training photos folder
              log, # `train_gan`'s log file
+             root=None, # where the recipe's photo folders are, default its recorded `data_root`
              render_factors=(12,16,21,35)) -> tuple[Path,pd.DataFrame]:
     "Evaluate `weights` against the grey copy and `stage1` on the validation photos; write its card"
     weights, log = Path(weights), json.loads(Path(log).read_text())
-    _,valid = split_files(photos)
+    valid = valid_files(log, root)
     gan = load_generator(weights)
     tab = evaluate({'grey copy': to_gray, 'stage-1 generator': Colorizer(load_generator(stage1)), 'GAN model': Colorizer(gan)}, valid)
     sweep = evaluate({f'render factor {rf}': Colorizer(gan, rf) for rf in render_factors}, valid)
@@ -230,8 +235,9 @@ stages: `deoldify.train.train_generator` (perceptual loss) then `deoldify.gan.tr
 pretraining and short GAN phases with TTUR, checkpoint chosen on the validation metrics).
 
 ## Data
-`{Path(photos).name}` folder of the project's shared photos ({s1.get('n_train','?')} training / {s1.get('n_valid','?')} validation photos,
-seeded 10% split, `deoldify.data.split_files`); packages and licences in its `MANIFEST.tsv`. No test image was used.
+{log['n_train']} training photos of the folders {', '.join(f'`{d}`' for d in log['data'])} ({len(log['valid'])} validation photos from the
+held-out sources {', '.join(log['held_out'])}, recorded in the recipe; see the stage-1 card for the sources and licences);
+the critic and the GAN phase used {log.get('n_photos', 'all')} of the training photos. No test image was used.
 
 ## Metrics on the validation photos (full size, default render factor {DEFAULT_RENDER_FACTOR})
 {md_table(tab)}

@@ -101,7 +101,7 @@ def evaluate(colorizers, # a callable(PIL image) -> PIL image, or a dict name ->
     res.loc['truth'] = [np.inf, 1., np.mean(cf_truth), 0., 0., 0., 0.]
     return res.round(3)
 
-# %% ../nbs/05_metrics.ipynb #5fdd39fd
+# %% ../nbs/05_metrics.ipynb #f637ee6a
 def contact_sheet(colorizers, # a callable(PIL image) -> PIL image, or a dict name -> callable
                   files, # colour photos (the truth)
                   height:int=128, # of each cell

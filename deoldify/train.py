@@ -16,8 +16,8 @@ from .inference import *
 from copy import deepcopy
 
 # %% auto #0
-__all__ = ['METRICS_NOTE', 'TARGETS', 'prepare_photos', 'md_table', 'recipe', 'valid_files', 'sources_table', 'model_card',
-           'RandomHints', 'EpochChunks', 'generator_learner', 'fp16_max_diff', 'train_generator']
+__all__ = ['METRICS_NOTE', 'RECIPE_DATA', 'TARGETS', 'prepare_photos', 'md_table', 'recipe', 'valid_files', 'sources_table',
+           'model_card', 'RandomHints', 'EpochChunks', 'generator_learner', 'fp16_max_diff', 'train_generator']
 
 # %% ../nbs/06_train.ipynb #e9f2271e
 def prepare_photos(src, # folder of colour photos
@@ -40,7 +40,9 @@ METRICS_NOTE = ("CF: colourfulness (Hasler & Süsstrunk, |rg|, |yb| variant, on 
                 "Fréchet-Lite: Fréchet distance between pooled EfficientNet-Lite0 features of outputs and truth "
                 "(FID-style, not FID: compare only on the same photos); `deoldify.metrics.evaluate`.")
 
-# %% ../nbs/06_train.ipynb #7b706764
+# %% ../nbs/06_train.ipynb #0003c5d7
+RECIPE_DATA = ('data_root', 'data', 'held_out', 'n_valid', 'valid', 'n_train', 'encoder', 'head', 'hints', 'prior')  # what a model's data and architecture were
+
 def recipe(weights) -> dict:
     "The training log `train_generator` stored in a generator file"
     return json.loads(generator_meta(weights).get('recipe', '{}'))
@@ -64,7 +66,7 @@ def sources_table(log:dict, root=None) -> pd.DataFrame:
     df['held out'] = df.source.isin(log['held_out'])
     return df.groupby('source').agg(photos=('file', 'size'), held_out=('held out', 'all'), licence=(lic, 'first'))
 
-# %% ../nbs/06_train.ipynb #bdd1f88f
+# %% ../nbs/06_train.ipynb #29d16ad9
 TARGETS = dict(psnr_gain=1.5, dcf=6., cast=2.)  # at the default render factor, on the held-out sources
 
 def model_card(weights, # a generator file written by `train_generator`
