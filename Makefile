@@ -2,7 +2,8 @@
 SHELL := /bin/bash
 PY ?= python3
 VENV := .venv
-PREVIOUS ?= 1420305  # the commit of the model the colour benchmark compares with (trained on 329 photos)
+# the commit of the model the colour benchmark compares with (the one trained on 329 photos)
+PREVIOUS ?= 1420305
 BIN := $(VENV)/bin
 
 .PHONY: demo test bench bench-colour bench-encoders bench-original bench-auto bench-large readme venv clean
