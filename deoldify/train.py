@@ -204,7 +204,7 @@ def train_generator(photos, # photo folders, each with a MANIFEST.tsv (validatio
                     epochs=(3,2), # epochs per stage
                     lrs=(1e-3,5e-4), # peak learning rate per stage
                     bss=(16,16), # batch size per stage
-                    chunk:int|None=4000, # photos per epoch (`EpochChunks`); None: all of them
+                    chunk:int|None=2500, # photos per epoch (`EpochChunks`); None: all of them
                     encoder:str='lite0', head:str='bins', hints:bool=True, # see `generator`
                     held_out=HELD_OUT, n_valid:int=80, # see `source_split`
                     work=None, # checkpoints and progress; default `dest`'s folder / (`dest`'s name + '-work')
@@ -226,14 +226,13 @@ def train_generator(photos, # photo folders, each with a MANIFEST.tsv (validatio
                    chunk=chunk, machine=f"{platform.machine()}, {torch.get_num_threads()} threads", torch=torch.__version__, stages=[])
         if head == 'bins': log['prior'] = [round(float(o), 7) for o in chroma_prior(train)]
     done = _checkpoints(work) if resume else []
-    prior = tensor(log['prior']) if head == 'bins' else None
+    prior,learn = tensor(log['prior']) if head == 'bins' else None, None
     for i,(sz,ep,lr,bs) in enumerate(zip(sizes, epochs, lrs, bss)):
         if i < len(log['stages']): continue  # finished by an earlier run
         t = time.time()
         dls = colorize_dls(train + valid, sz, bs, valid=valid, **kwargs)
-        if i == 0 or 'learn' not in locals():
-            learn = generator_learner(dls, encoder, head=head, hints=hints, prior=prior, path=work, model_dir='checkpoints')
-        learn.dls = dls
+        if learn is None: learn = generator_learner(dls, encoder, head=head, hints=hints, prior=prior, path=work, model_dir='checkpoints')
+        else: learn.dls = dls
         start = 0
         if done:  # the newest checkpoint: this stage's last epoch, or an earlier stage's end
             s,e,f = done[-1]
@@ -246,7 +245,7 @@ def train_generator(photos, # photo folders, each with a MANIFEST.tsv (validatio
                                   train_loss=round(float(learn.recorder.values[-1][0]), 4),
                                   valid_loss=round(float(learn.recorder.values[-1][1]), 4)))
         prog.write_text(json.dumps(log))
-    if 'learn' not in locals():  # every stage was done: rebuild from the last checkpoint
+    if learn is None:  # every stage was done: rebuild from the last checkpoint
         learn = generator_learner(colorize_dls(train + valid, sizes[-1], bss[-1], valid=valid, **kwargs), encoder, head=head,
                                   hints=hints, prior=prior, path=work, model_dir='checkpoints')
         learn.load(_checkpoints(work)[-1][2].stem)
