@@ -21,9 +21,12 @@ def colorize_cmd(args) -> int:
     kw = dict(weights=args.weights, faithful=args.faithful, backend=args.backend, bf16=args.bf16) if args.model in PRESETS else {}
     if not kw and (args.weights or args.faithful or args.bf16 or args.backend != 'torch'):
         raise ValueError(f"--weights, --faithful, --backend and --bf16 apply to DeOldify's presets {sorted(PRESETS)}, not {args.model!r}")
+    if args.hints and (len(args.inputs) != 1 or Path(args.inputs[0]).is_dir()):
+        raise ValueError("--hints is for one photo; in a folder, put each photo's hints beside it as NAME.hints.json")
+    hints = load_hints(args.hints) if args.hints else None
     clr = load_colorizer(args.model, **kw)
     done, skipped, errors = colorize_folder(clr, args.inputs, args.out, args.render_factor, overwrite=args.overwrite,
-                                            suffix=args.suffix, show_progress=not args.quiet)
+                                            suffix=args.suffix, show_progress=not args.quiet, hints=hints)
     for e in errors: print(e, file=sys.stderr)
     print(f"{len(done)} colorized into {Path(args.out).resolve()}, {len(skipped)} skipped (already there; "
           f"--overwrite redoes them), {len(errors)} failed")
@@ -88,6 +91,8 @@ def parser() -> argparse.ArgumentParser:
     c.add_argument('--bf16', action='store_true', help="bf16 autocast for DeOldify's presets: faster, a few levels off")
     c.add_argument('--overwrite', action='store_true', help='redo outputs that already exist (default: skip them)')
     c.add_argument('--suffix', default='', help="added to the outputs' names, e.g. _colorized; needed to write into an input's folder")
+    c.add_argument('--hints', help="colour hints for the one input photo (JSON, see `save_hints`); in a batch, NAME.hints.json beside "
+                                   "each photo is used without this")
     c.add_argument('--quiet', action='store_true', help='no progress bar')
     c.set_defaults(func=colorize_cmd)
     b = sub.add_parser('benchmark', help='seconds per image and peak memory on a ~1 MP photo')

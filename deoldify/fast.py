@@ -121,7 +121,7 @@ class FaithfulColorizer(Colorizer):
         super().__init__(model, render_factor, name, **kwargs)
         self.post_process = post_process
 
-    def guess(self, img:Image.Image, render_factor:int|None=None) -> Image.Image:
+    def guess(self, img:Image.Image, render_factor:int|None=None, hints=None) -> Image.Image:  # DeOldify's models take no hints: `hints_for` refuses them
         with torch.inference_mode(): return model_image(self.model(preprocess(img, render_factor or self.render_factor)))
 
     def photo(self, img:Image.Image) -> Image.Image: return img  # the YUV merge takes the RGB photo

@@ -4,7 +4,7 @@
 
 # %% ../nbs/04_inference.ipynb #4bdcea38
 from __future__ import annotations
-import os, warnings
+import json, os, warnings
 from functools import lru_cache
 from typing import NamedTuple
 from pathlib import Path
@@ -15,9 +15,10 @@ from .core import *
 from .models import *
 
 # %% auto #0
-__all__ = ['DEFAULT_RENDER_FACTOR', 'MIN_RENDER_FACTOR', 'DEFAULT_MODEL', 'PRESETS', 'IMAGE_EXTS', 'PART', 'render_size',
-           'models_dir', 'model_path', 'is_oom', 'Colorizer', 'load_colorizer', 'colorize', 'show_before_after',
-           'side_by_side', 'image_files', 'save_atomic', 'Batch', 'colorize_folder']
+__all__ = ['DEFAULT_RENDER_FACTOR', 'MIN_RENDER_FACTOR', 'DEFAULT_MODEL', 'HINT_RADIUS', 'PRESETS', 'IMAGE_EXTS', 'PART',
+           'render_size', 'models_dir', 'model_path', 'is_oom', 'HintError', 'check_hints', 'hint_planes', 'hints_file',
+           'save_hints', 'load_hints', 'Colorizer', 'load_colorizer', 'colorize', 'show_before_after', 'side_by_side',
+           'image_files', 'save_atomic', 'Batch', 'colorize_folder']
 
 # %% ../nbs/04_inference.ipynb #783632bc
 DEFAULT_RENDER_FACTOR = 16
@@ -69,6 +70,84 @@ def is_oom(e:BaseException) -> bool:
     "Whether `e` says memory ran out (CPU allocators raise a `RuntimeError` that says so)"
     return isinstance(e, (MemoryError, torch.OutOfMemoryError)) or (isinstance(e, RuntimeError) and 'memory' in str(e).lower())
 
+# %% ../nbs/04_inference.ipynb #1e89eb26
+HINT_RADIUS = 1  # a point hint covers (2r+1)² pixels at render size
+
+class HintError(ValueError):
+    "Colour hints that cannot be used; the message names the hint and the problem"
+
+def _rgb(c, what:str) -> tuple[int,int,int]:
+    try: res = tuple(int(v) for v in c) if all(float(v) == int(v) for v in c) else ()
+    except (TypeError, ValueError): res = ()
+    if len(res) != 3 or not all(0 <= v <= 255 for v in res): raise HintError(f"{what}: colour {c!r} is not (r, g, b) with each 0-255")
+    return res
+
+def check_hints(hints, # [(x, y, (r, g, b)), ...] in the photo's pixels, or an RGBA image of the photo's size
+                size:tuple[int,int], # (width, height) of the photo
+               ) -> list|Image.Image|None:
+    "`hints` checked against a photo of `size`: a list of (x, y, (r, g, b)), an RGBA image, or None for no hints"
+    w,h = size
+    if hints is None or (isinstance(hints, (list, tuple)) and not hints): return None
+    if isinstance(hints, Image.Image):
+        if hints.size != size: raise HintError(f"hint image: {hints.width}×{hints.height}, but the photo is {w}×{h}")
+        if hints.mode != 'RGBA': raise HintError(f"hint image: mode {hints.mode}; it needs transparency (RGBA): strokes opaque, the rest clear")
+        return hints
+    if isinstance(hints, (str, bytes)) or not hasattr(hints, '__iter__'): raise HintError(f"hints: {hints!r} is not a list of (x, y, (r, g, b))")
+    res = []
+    for i,p in enumerate(hints):
+        try: x,y,c = p
+        except (TypeError, ValueError): raise HintError(f"hint {i}: {p!r} is not (x, y, (r, g, b))") from None
+        if not all(isinstance(v, (int, float, np.number)) and not isinstance(v, bool) and np.isfinite(v) for v in (x,y)):
+            raise HintError(f"hint {i}: position ({x!r}, {y!r}) is not two numbers")
+        if not (0 <= x < w and 0 <= y < h): raise HintError(f"hint {i}: ({x}, {y}) is outside the {w}×{h} photo")
+        res.append((float(x), float(y), _rgb(c, f"hint {i}")))
+    return res
+
+# %% ../nbs/04_inference.ipynb #2b519d8f
+def hint_planes(hints, # `check_hints`'s result
+                size:tuple[int,int], # (width, height) of the photo
+                rs:tuple[int,int], # (width, height) the model runs at
+               ) -> torch.Tensor:
+    "The model's hint input at render size: 1×3×H×W planes of Cb/128, Cr/128 and the mask"
+    (w,h),(rw,rh) = size,rs
+    p = torch.zeros(1, 3, rh, rw)
+    if isinstance(hints, Image.Image):
+        a = np.asarray(hints.resize(rs, Image.BOX), np.float32)  # Pillow averages RGBA premultiplied: clear pixels add no colour
+        m = torch.from_numpy(a[...,3] > 127).float()
+        p[0,:2] = torch.from_numpy(rgb2ycc(a[...,:3])[...,1:]/128).permute(2,0,1)*m
+        p[0,2] = m
+        return p
+    r = HINT_RADIUS
+    for x,y,c in hints:
+        i,j = min(rh-1, int(y*rh/h)), min(rw-1, int(x*rw/w))
+        ys,xs = slice(max(0, i-r), i+r+1), slice(max(0, j-r), j+r+1)
+        p[0, :2, ys, xs] = torch.from_numpy(rgb2ycc(np.array(c, np.float32))[1:]/128)[:,None,None]
+        p[0, 2, ys, xs] = 1
+    return p
+
+# %% ../nbs/04_inference.ipynb #b38a5d77
+def hints_file(photo) -> Path:
+    "Where the hints of `photo` live: NAME.hints.json beside it"
+    photo = Path(photo)
+    return photo.with_name(f'{photo.stem}.hints.json')
+
+def save_hints(hints, # [(x, y, (r, g, b)), ...]
+               path) -> Path:
+    "Write point hints as JSON: {\"hints\": [{\"x\": …, \"y\": …, \"rgb\": [r, g, b]}, …]}"
+    path = Path(path)
+    path.write_text(json.dumps({'hints': [dict(x=x, y=y, rgb=list(_rgb(c, f'hint {i}'))) for i,(x,y,c) in enumerate(hints)]}, indent=1))
+    return path
+
+def load_hints(path) -> list:
+    "Point hints from a JSON file written by `save_hints`; a file that is not one is refused, by name"
+    path = Path(path)
+    try: d = json.loads(path.read_text())
+    except OSError as e: raise HintError(f"{path}: cannot read the hints file ({e.strerror})") from None
+    except (ValueError, UnicodeDecodeError) as e: raise HintError(f"{path}: not a JSON file ({e})") from None
+    if not isinstance(d, dict) or not isinstance(d.get('hints'), list): raise HintError(f"{path}: no \"hints\" list in it")
+    try: return [(o['x'], o['y'], tuple(o['rgb'])) for o in d['hints']]
+    except (KeyError, TypeError): raise HintError(f"{path}: each hint needs \"x\", \"y\" and \"rgb\"") from None
+
 # %% ../nbs/04_inference.ipynb #0f342347
 class Colorizer:
     "Colorize photos with a generator; the output keeps each photo's size and luminance"
@@ -79,10 +158,21 @@ class Colorizer:
         self.model = model.eval().to(memory_format=torch.channels_last if channels_last else torch.contiguous_format)
         self.render_factor,self.name = render_factor,name
 
-    def guess(self, img:Image.Image, render_factor:int|None=None) -> Image.Image:
+    @property
+    def takes_hints(self) -> bool: return getattr(self.model, 'hints', False)
+
+    def hints_for(self, hints, img:Image.Image):
+        "`check_hints` for `img`, refused if the model takes none"
+        hints = check_hints(hints, img.size)
+        if hints is not None and not self.takes_hints: raise HintError(f"{self.name}: this model takes no colour hints (trained without them)")
+        return hints
+
+    def guess(self, img:Image.Image, render_factor:int|None=None,
+              hints=None) -> Image.Image: # checked hints (`hints_for`), or None
         "The model's raw colour guess for `img`, at render size"
         rs = render_size(img.size, render_factor or self.render_factor)
         x = _to_tensor(img.convert('L').resize(rs, Image.BICUBIC).convert('RGB'))  # grey at render size: no full-size copy
+        if hints is not None: x = torch.cat([x, hint_planes(hints, img.size, rs)], 1)
         x = x.contiguous(memory_format=torch.channels_last)
         with torch.inference_mode(): return _to_image(self.model(x))
 
@@ -96,48 +186,52 @@ class Colorizer:
 
     def __call__(self, img, # a path, PIL image or array
                  render_factor:int|str|None=None, # default: the colorizer's; 'auto': chosen per photo (`auto_render_factor`)
+                 hints=None, # colour hints: [(x, y, (r, g, b)), ...] in the photo's pixels, or an RGBA image (see above)
                 ) -> Image.Image:
         "Colorized copy of `img`: RGB, or RGBA with the photo's own alpha if it has transparency"
         name = img if isinstance(img, (str, Path)) else 'image'
         img,rf = load_image(img, alpha=True), render_factor or self.render_factor
         alpha = img.getchannel('A') if img.mode == 'RGBA' else None
         if alpha is not None: img = img.convert('RGB')
+        hints = self.hints_for(hints, img)
         if has_colour(img): warnings.warn(f"{name}: already has colour (a colour or toned photo); colorized from its luminance")
         img = self.photo(img)
-        res = self.merge(img, self._pick(img)[1]) if rf == 'auto' else self.at(img, rf, name)
+        res = self.merge(img, self._pick(img, hints)[1]) if rf == 'auto' else self.at(img, rf, name, hints)
         if alpha is not None: res.putalpha(alpha)
         return res
 
-    def at(self, img:Image.Image, rf:int, name='image') -> Image.Image:
+    def at(self, img:Image.Image, rf:int, name='image', hints=None) -> Image.Image:
         "`img` colorized at render factor `rf`; if memory runs out, at a smaller one, with a warning"
         while True:
-            try: return self.merge(img, self.guess(img, rf))
+            try: return self.merge(img, self.guess(img, rf, hints))
             except Exception as e:
                 if not is_oom(e) or rf <= MIN_RENDER_FACTOR: raise
                 new = max(MIN_RENDER_FACTOR, rf*3//4)
                 warnings.warn(f"{name}: out of memory at render factor {rf}, colorized at {new} instead")
                 rf = new
 
-    def sweep(self, img, factors) -> list[Image.Image]:
+    def sweep(self, img, factors, hints=None) -> list[Image.Image]:
         "`img` colorized at each render factor in `factors`, to compare them"
         img = self.photo(load_image(img))
-        return [self.merge(img, self.guess(img, rf)) for rf in factors]
+        hints = self.hints_for(hints, img)
+        return [self.merge(img, self.guess(img, rf, hints)) for rf in factors]
 
     @property
     def auto_factors(self) -> list[int]:
         "The render factors `'auto'` chooses from: around the default, from 5/8 to 13/8 of it"
         return sorted({max(MIN_RENDER_FACTOR, round(self.render_factor*s/8)) for s in (5,6.5,8,10.5,13)})
 
-    def auto_render_factor(self, img) -> tuple[int, Image.Image]:
+    def auto_render_factor(self, img, hints=None) -> tuple[int, Image.Image]:
         "The render factor for `img` that `'auto'` picks, and the model's guess at it (see below)"
-        return self._pick(self.photo(load_image(img)))
+        img = self.photo(load_image(img))
+        return self._pick(img, self.hints_for(hints, img))
 
-    def _pick(self, img:Image.Image) -> tuple[int, Image.Image]:
+    def _pick(self, img:Image.Image, hints=None) -> tuple[int, Image.Image]:
         "`auto_render_factor` for a photo already loaded and reduced by `photo`"
         small = render_size(img.size, 4)  # colour is compared at 64 px: it is smooth, and this is cheap
         rfs,guesses,cs = [],[],[]
         for rf in self.auto_factors:
-            try: g = self.guess(img, rf)
+            try: g = self.guess(img, rf, hints)
             except Exception as e:
                 if is_oom(e) and guesses: break  # the larger factors need even more memory
                 raise
@@ -170,9 +264,10 @@ def _default_colorizer(): return load_colorizer()
 
 def colorize(image, # a path, PIL image or array
              render_factor:int|str=DEFAULT_RENDER_FACTOR, # or 'auto'
+             hints=None, # colour hints, see `Colorizer`
             ) -> Image.Image:
     "Colorize `image` with the default model"
-    return _default_colorizer()(image, render_factor)
+    return _default_colorizer()(image, render_factor, hints)
 
 # %% ../nbs/04_inference.ipynb #b2db6fce
 def show_before_after(before, after, titles=('before','after'), figsize=(10,5)):
@@ -229,7 +324,8 @@ def colorize_folder(clr:Colorizer, inputs, # a file or folder, or a list of them
                     render_factor:int|str|None=None,
                     overwrite:bool=False, # redo outputs that already exist
                     suffix:str='', # added to the outputs' names (needed to write into an input's folder)
-                    show_progress:bool=True) -> Batch:
+                    show_progress:bool=True,
+                    hints=None) -> Batch: # hints for every input; None: each photo's NAME.hints.json (`hints_file`), if it has one
     "Colorize every image in `inputs` into `dest`, safely: see above"
     inputs = [Path(o) for o in (inputs if isinstance(inputs, (list,tuple)) else [inputs])]
     dest = Path(dest)
@@ -246,7 +342,7 @@ def colorize_folder(clr:Colorizer, inputs, # a file or folder, or a list of them
         if out in seen: res.errors.append(f"{f}: another input already wrote {out}; colorize it into another folder"); continue
         seen.add(out)
         if out.exists() and not overwrite: res.skipped.append(out); continue
-        try: save_atomic(clr(f, render_factor), out)
+        try: save_atomic(clr(f, render_factor, hints if hints is not None or not hints_file(f).exists() else load_hints(hints_file(f))), out)
         except (ImageError, OSError, ValueError) as e: res.errors.append(str(e) if isinstance(e, ImageError) else f"{f}: {e}")
         else: res.done.append(out)
     return res

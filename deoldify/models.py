@@ -157,8 +157,9 @@ class HintStem(Module):
     "An encoder stem that also takes hint planes (Zhang et al. 2017): a zero-initialised convolution beside it"
     def __init__(self, stem:nn.Module):
         conv = next(o for o in stem.modules() if isinstance(o, nn.Conv2d))
-        self.stem,self.hint = stem,nn.Conv2d(3, conv.out_channels, 3, stride=2, padding=1)  # same output size as the stem's stride 2
-        nn.init.zeros_(self.hint.weight); nn.init.zeros_(self.hint.bias)
+        # no bias: all-zero planes (a photo without hints in a training batch) must be exactly the 3-channel path
+        self.stem,self.hint = stem,nn.Conv2d(3, conv.out_channels, 3, stride=2, padding=1, bias=False)  # the stem's output size
+        nn.init.zeros_(self.hint.weight)
     def forward(self, x): # B×3 (grey RGB) or B×6 (grey RGB, Cb/128, Cr/128, mask)
         y = self.stem(x[:, :3])
         return y if x.shape[1] == 3 else y + self.hint(x[:, 3:])

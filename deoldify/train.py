@@ -17,7 +17,8 @@ from copy import deepcopy
 
 # %% auto #0
 __all__ = ['METRICS_NOTE', 'RECIPE_DATA', 'TARGETS', 'prepare_photos', 'md_table', 'recipe', 'valid_files', 'sources_table',
-           'model_card', 'RandomHints', 'EpochChunks', 'generator_learner', 'fp16_max_diff', 'train_generator']
+           'model_card', 'RandomHints', 'EpochChunks', 'generator_learner', 'stage_lrs', 'fp16_max_diff',
+           'train_generator']
 
 # %% ../nbs/06_train.ipynb #e9f2271e
 def prepare_photos(src, # folder of colour photos
@@ -126,7 +127,7 @@ By render factor:
 |---|---|---|---|---|---|---|---|
 {stages}
 
-Adam, weight decay 1e-3, one-cycle schedule per stage, encoder lr = peak/10; each epoch is the next
+Adam, weight decay 1e-3, one-cycle schedule per stage, learning rates (`stage_lrs`): encoder peak/10, hint path peak×10; each epoch is the next
 {log['chunk'] or 'all'} photos of one seeded shuffle of the training set. Inputs are grey copies degraded at random
 (noise, JPEG, fading, contrast loss). Total: {log['seconds']/60:.1f} min on {log['machine']} (torch {log['torch']}).
 
@@ -177,12 +178,17 @@ def generator_learner(dls:DataLoaders, encoder:str='lite0', loss_func=None,
                       head:str='rgb', hints:bool=False, # see `generator`
                       prior:Tensor|None=None, # the bins head's `chroma_prior`; it is needed for its default loss
                       cbs=None, **kwargs) -> Learner: # kwargs: passed to `Learner`
-    "Learner for the generator; parameter groups: encoder, then the hint path and the decoder"
+    "Learner for the generator; parameter groups: the pretrained encoder, the hint path (if `hints`), the decoder"
     m = generator(encoder, img_size=dls.one_batch()[0].shape[-2:], head=head, hints=hints)
     if loss_func is None: loss_func = FeatureLoss() if head == 'rgb' else BinLoss(chroma_readout(m), prior)
-    hint = list(m[0][0].hint.parameters()) if hints else []  # new weights: they learn at the decoder's rate
+    hint = [m[0][0].hint.weight] if hints else []
     return Learner(dls, m, loss_func=loss_func, opt_func=Adam, wd=1e-3, cbs=L(cbs) + [RandomHints()] if hints else cbs, **kwargs,
-                   splitter=lambda m: [[p for p in params(m[0]) if all(p is not q for q in hint)], hint + params(m[1:])])
+                   splitter=lambda m: [[p for p in params(m[0]) if all(p is not q for q in hint)], *([hint] if hint else []), params(m[1:])])
+
+def stage_lrs(lr:float, hints:bool) -> np.ndarray:
+    "Peak learning rates of `generator_learner`'s groups: the pretrained encoder 10× slower, the hint path 10× faster"
+    # the hint path starts at zero and only sees gradient at the few hint pixels: at the decoder's rate it barely moves in a CPU schedule
+    return np.array([lr/10, *([lr*10] if hints else []), lr])
 
 # %% ../nbs/06_train.ipynb #3e717589
 def fp16_max_diff(m:nn.Module, xb:Tensor) -> float:
@@ -239,7 +245,7 @@ def train_generator(photos, # photo folders, each with a MANIFEST.tsv (validatio
             learn.load(f.stem, with_opt=True); done = []
             start = e+1 if s == i else 0
         stage_cbs = [SaveModelCallback(every_epoch=True, with_opt=True, fname=f's{i}')] + ([EpochChunks(chunk)] if chunk else []) + L(cbs)
-        learn.fit_one_cycle(ep, slice(lr/10, lr), start_epoch=start, cbs=stage_cbs)  # the pretrained encoder learns 10x slower
+        learn.fit_one_cycle(ep, stage_lrs(lr, hints), start_epoch=start, cbs=stage_cbs)
         log['stages'].append(dict(size=sz, epochs=ep, lr=lr, bs=bs, images=ep*(chunk or len(train)),
                                   seconds=round(time.time()-t), resumed_at_epoch=start,
                                   train_loss=round(float(learn.recorder.values[-1][0]), 4),
