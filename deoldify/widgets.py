@@ -8,13 +8,14 @@ import base64, io, warnings
 from functools import wraps
 from pathlib import Path
 import ipywidgets as W
+from ipyevents import Event
 from PIL import Image, ImageDraw
 from .core import *
 from .inference import *
 from .fast import DEFAULT_RF  # also registers DeOldify's presets
 
 # %% auto #0
-__all__ = ['available_models', 'split_view', 'png', 'download_link', 'uploads', 'ColorizerWidget']
+__all__ = ['HINT_HIT', 'available_models', 'split_view', 'png', 'download_link', 'uploads', 'ColorizerWidget']
 
 # %% ../nbs/12_widgets.ipynb #1e8d4a96
 def available_models() -> list[str]:
@@ -51,6 +52,8 @@ def uploads(value) -> list[tuple[str, bytes]]:
     return [(o['name'], bytes(o['content'])) for o in value]
 
 # %% ../nbs/12_widgets.ipynb #2e7b1d29
+HINT_HIT = 8  # a click this many displayed pixels from a hint removes it
+
 def _reported(f):
     "A widget callback whose errors and warnings are shown in the status line instead of raised"
     @wraps(f)
@@ -71,7 +74,7 @@ class ColorizerWidget(W.VBox):
                  weights:str='', # DeOldify's weights file, for its presets
                  width:int=440, # of each displayed image, in pixels
                 ):
-        self.width,self.clrs,self.src,self.name,self.result,self.sweeps = width,{},None,None,None,[]
+        self.width,self.clrs,self.src,self.name,self.path,self.result,self.sweeps,self.hints = width,{},None,None,None,None,[],[]
         self.model = W.Dropdown(options=available_models(), description='model')
         self.weights = W.Text(str(weights), description='weights', placeholder="DeOldify's .pth file, for artistic, stable or video")
         self.upload = W.FileUpload(accept='image/*', multiple=False, description='Upload')
@@ -85,6 +88,10 @@ class ColorizerWidget(W.VBox):
         self.view = W.ToggleButtons(options=['side by side', 'split'])
         self.split = W.FloatSlider(0.5, min=0, max=1, step=0.01, description='split', readout=False)
         self.before,self.after = W.Image(format='png'),W.Image(format='png')
+        self.colour = W.ColorPicker(value='#3cb43c', description='hint colour', concise=False, style={'description_width': 'initial'})
+        self.save_hints,self.clear_hints = W.Button(description='Save hints', icon='save'),W.Button(description='Clear hints')
+        self.clicks = Event(source=self.before, watched_events=['click'])  # ipyevents: mouse events on the photo, no hand-written JavaScript
+        self.clicks.on_dom_event(self._click)
         self.strip,self.download,self.status = W.HBox(layout={'overflow_x': 'auto'}),W.HTML(),W.HTML()
         self.model.observe(self._model, 'value')
         self.folder.observe(self._folder, 'value')
@@ -93,8 +100,10 @@ class ColorizerWidget(W.VBox):
         for o in (self.view, self.split): o.observe(lambda _: self.show(), 'value')
         self.go.on_click(self._colorize)
         self.sweep_btn.on_click(self._sweep)
+        self.save_hints.on_click(self._save_hints)
+        self.clear_hints.on_click(self._clear_hints)
         super().__init__([W.HBox([self.model, self.weights]), W.HBox([self.upload, self.folder, self.photo]),
-                          W.HBox([self.rf, self.auto, self.go, self.sweep_btn]), self.status,
+                          W.HBox([self.rf, self.auto, self.go, self.sweep_btn]), W.HBox([self.colour, self.save_hints, self.clear_hints]), self.status,
                           W.HBox([self.view, self.split]), W.HBox([self.before, self.after]), self.download, self.strip])
         self._model(); self._folder()
 
@@ -108,18 +117,35 @@ class ColorizerWidget(W.VBox):
         if key not in self.clrs: self.clrs[key] = load_colorizer(key[0], weights=key[1]) if key[1] else load_colorizer(key[0])
         return self.clrs[key]
 
-    def set_photo(self, img, name:str):
-        "Make `img` (anything `load_image` opens) the photo to colorize"
+    def set_photo(self, img, name:str, path:Path|None=None):
+        "Make `img` (anything `load_image` opens) the photo to colorize; a `path` with a NAME.hints.json brings its hints"
         self.result,self.sweeps,self.strip.children,self.download.value = None,[],(),''
-        self.src,self.name = load_image(img, name=name),name
+        self.src,self.name,self.path = load_image(img, name=name),name,path
+        self.hints = load_hints(hints_file(path)) if path is not None and hints_file(path).exists() else []
         self.show()
+
+    def click(self, x:float, y:float):
+        "A click at (`x`, `y`) in the photo's pixels: removes the hint there, or puts one of the picker's colour; then re-renders"
+        r = HINT_HIT*self.src.width/min(self.width, self.src.width)  # a few display pixels, in the photo's
+        near = [h for h in self.hints if abs(h[0]-x) <= r and abs(h[1]-y) <= r]
+        if near: self.hints.remove(near[0])
+        else: self.hints.append((x, y, tuple(int(self.colour.value[i:i+2], 16) for i in (1,3,5))))
+        if self.result is not None: self._colorize()
+        else: self.show()
+
+    def marked(self) -> Image.Image:
+        "The photo with a dot of its colour, ringed in white, at each hint"
+        img = self.src.copy()
+        d, r = ImageDraw.Draw(img), max(3, img.width//120)
+        for x,y,c in self.hints: d.ellipse([x-r, y-r, x+r, y+r], fill=c, outline='white', width=max(1, r//3))
+        return img
 
     def show(self):
         "Draw the photo and the result in the chosen view"
         split = self.view.value == 'split' and self.result is not None
         self.split.layout.display = '' if self.view.value == 'split' else 'none'
         self.before.layout.display = 'none' if split else ''
-        if self.src is not None: self.before.value = png(self.src, self.width)
+        if self.src is not None: self.before.value = png(self.marked(), self.width)
         if self.result is not None:
             self.after.value = png(split_view(self.src, self.result, self.split.value) if split else self.result, self.width)
         self.after.layout.display = '' if self.result is not None else 'none'
@@ -144,7 +170,9 @@ class ColorizerWidget(W.VBox):
 
     @_reported
     def _photo(self, *_):
-        if self.photo.value: self.set_photo(Path(self.folder.value).expanduser()/self.photo.value, self.photo.value)
+        if self.photo.value:
+            p = Path(self.folder.value).expanduser()/self.photo.value
+            self.set_photo(p, self.photo.value, p)
 
     @_reported
     def _upload(self, *_):
@@ -155,19 +183,36 @@ class ColorizerWidget(W.VBox):
         if self.src is None: raise ValueError("choose a photo or upload one first")
         clr = self.colorizer()
         if self.auto.value:
-            rf,guess = clr.auto_render_factor(self.src)
+            rf,guess = clr.auto_render_factor(self.src, self.hints)
             self.finish(clr.merge(self.src, guess), rf)
             self.say(f"auto: render factor {rf} (of {', '.join(map(str, clr.auto_factors))})")
-        else: self.finish(clr(self.src, self.rf.value), self.rf.value)
+        else: self.finish(clr(self.src, self.rf.value, self.hints), self.rf.value)
 
     @_reported
     def _sweep(self, *_):
         if self.src is None: raise ValueError("choose a photo or upload one first")
         clr = self.colorizer()
-        self.sweeps = list(zip(clr.auto_factors, clr.sweep(self.src, clr.auto_factors)))
+        self.sweeps = list(zip(clr.auto_factors, clr.sweep(self.src, clr.auto_factors, self.hints)))
         items = []
         for rf,img in self.sweeps:
             use = W.Button(description=f'use {rf}', layout={'width': 'auto'})
             use.on_click(lambda _, rf=rf, img=img: self.finish(img, rf))
             items.append(W.VBox([W.Image(value=png(img, 200), format='png'), use]))
         self.strip.children = items
+
+    @_reported
+    def _click(self, e:dict):
+        if self.src is None: return
+        k = self.src.width/e['boundingRectWidth']  # the event's position is in displayed pixels
+        self.click(e['relativeX']*k, e['relativeY']*k)
+
+    @_reported
+    def _save_hints(self, *_):
+        if self.path is None: raise ValueError("an uploaded photo has no folder to save its hints in; pick it from the folder")
+        self.say(f"saved {len(self.hints)} hints to {save_hints(self.hints, hints_file(self.path))}")
+
+    @_reported
+    def _clear_hints(self, *_):
+        self.hints = []
+        if self.result is not None: self._colorize()
+        else: self.show()
