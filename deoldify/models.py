@@ -142,12 +142,19 @@ def chroma_bins(step:int=CHROMA_STEP) -> Tensor:
 class ChromaReadout(Module):
     "Logits over `bins` to RGB: annealed-mean chroma (Zhang et al. 2016), upsampled to the input, plus the input's luminance"
     def __init__(self, bins:Tensor, # Q×2 chroma centres, 0-255 levels (`chroma_bins`)
-                 T:float=0.38): # temperature of the annealed mean (the paper's)
+                 T:float=0.38, # temperature of the annealed mean (the paper's)
+                 hints:bool=False): # add a local path from the hint planes to the logits (see below)
         self.T = T
+        # a linear map can already say "near a hint of chroma c, favour the bins near c" (a Gaussian in bin space is
+        # linear in c); starting at zero, without bias, it is exactly nothing until trained, and nothing without hints
+        self.hint = nn.Conv2d(3, len(bins), 5, stride=2, padding=2, bias=False) if hints else None
+        if hints: nn.init.zeros_(self.hint.weight)
         self.register_buffer('bins', bins/255)  # in the [0,1] units of the images
         self.register_buffer('m', torch.from_numpy(ycc2rgb(np.eye(3, dtype=np.float32))[1:]))  # RGB offset of a unit Cb, Cr
     def forward(self, logits):
-        self.logits,x = logits,logits.orig  # `SequentialEx` hands every layer the network's input as `orig`
+        x = logits.orig  # `SequentialEx` hands every layer the network's input as `orig`
+        if self.hint is not None and x.shape[1] > 3: logits = logits + self.hint(x[:, 3:])
+        self.logits = logits  # for the loss
         c = torch.einsum('bqhw,qk->bkhw', F.softmax(logits.float()/self.T, 1), self.bins)
         c = F.interpolate(c, size=x.shape[-2:], mode='bilinear', align_corners=False)
         return x[:, :1] + torch.einsum('bkhw,kc->bchw', c, self.m)
@@ -184,7 +191,7 @@ def generator(encoder:str='lite0', # 'lite0', 'lite1', 'lite2', 'resnet34' or 'r
                   last_cross=False, norm_type=NormType.Spectral, padding_mode='reflect')
     if bins is not None:  # logits at half resolution: drop the last upsampling, read out after the last convolution
         ls = [l for l in m.layers if not isinstance(l, (PixelShuffle_ICNR, ResizeToOrig))]
-        m.layers = nn.ModuleList([*ls[:-1], ChromaReadout(bins), ls[-1]])
+        m.layers = nn.ModuleList([*ls[:-1], ChromaReadout(bins, hints=hints), ls[-1]])
     if self_attention:
         blk = next(o for o in m if isinstance(o, UnetBlock))
         blk.conv2.append(SelfAttention(blk.conv2[0].out_channels))

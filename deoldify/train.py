@@ -183,7 +183,7 @@ def generator_learner(dls:DataLoaders, encoder:str='lite0', loss_func=None,
     "Learner for the generator; parameter groups: the pretrained encoder, the hint path (if `hints`), the decoder"
     m = generator(encoder, img_size=dls.one_batch()[0].shape[-2:], head=head, hints=hints)
     if loss_func is None: loss_func = FeatureLoss() if head == 'rgb' else BinLoss(chroma_readout(m), prior)
-    hint = [m[0][0].hint.weight] if hints else []
+    hint = [o.hint.weight for o in (m[0][0], *([chroma_readout(m)] if head == 'bins' else []))] if hints else []
     return Learner(dls, m, loss_func=loss_func, opt_func=Adam, wd=1e-3, cbs=L(cbs) + [RandomHints()] if hints else cbs, **kwargs,
                    splitter=lambda m: [[p for p in params(m[0]) if all(p is not q for q in hint)], *([hint] if hint else []), params(m[1:])])
 
