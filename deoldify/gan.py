@@ -4,7 +4,7 @@
 
 # %% ../nbs/08_gan.ipynb #e5ab17de
 from __future__ import annotations
-import json, time, platform, resource, shutil, warnings
+import json, time, platform, shutil, warnings
 from pathlib import Path
 from fastai.vision.all import *
 from fastai.vision.gan import GANModule, GANLoss, GANTrainer, AdaptiveGANSwitcher, gan_loss_from_func, set_freeze_model
@@ -103,10 +103,6 @@ def save_fakes(gen:nn.Module, files, dest) -> list[Path]:
     return res
 
 # %% ../nbs/08_gan.ipynb #03dca811
-def _peak_mem() -> str:
-    if torch.cuda.is_available(): return f'{torch.cuda.max_memory_allocated()/2**30:.2f} GiB GPU'
-    return f'{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss/2**20:.2f} GiB RAM (process)'
-
 def pick_checkpoint(tab:pd.DataFrame, # `evaluate`'s table: 'stage 1', the checkpoints, 'truth'
                     max_psnr_drop:float=0.3) -> str|None:
     "Checkpoint with the lowest ΔCF among those within `max_psnr_drop` dB of stage 1's PSNR; None if none beats stage 1"
@@ -160,7 +156,7 @@ def train_gan(stage1, # generator file written by `train_generator`: its recipe 
         log['stages'].append(dict(size=sz, bs=bs, crit_epochs=ce, gan_epochs=ge, crit_loss=round(float(cl.recorder.values[-1][1]), 4),
                                   crit_acc=round(float(cl.recorder.values[-1][2]), 4), steps=learn.gan_trainer.steps,
                                   checkpoints=[f.name for f in ckpts.files], seconds=round(time.time()-t),
-                                  imgs_per_s=round(n_img/(time.time()-t_crit), 2), peak_mem=_peak_mem()))
+                                  imgs_per_s=round(n_img/(time.time()-t_crit), 2), peak_mem=peak_mem()))
         gen, crit = learn.model.generator, learn.model.critic
     log['seconds'] = round(time.time()-t0)
     files = [f for s in log['stages'] for f in s['checkpoints']]

@@ -4,7 +4,7 @@
 
 # %% ../nbs/06_train.ipynb #b1a32362
 from __future__ import annotations
-import json, os, random, re, time, platform
+import json, os, random, re, resource, time, platform
 from pathlib import Path
 from fastai.vision.all import *
 from .data import *
@@ -17,7 +17,8 @@ from copy import deepcopy
 
 # %% auto #0
 __all__ = ['METRICS_NOTE', 'RECIPE_DATA', 'TARGETS', 'md_table', 'recipe', 'valid_files', 'sources_table', 'model_card',
-           'RandomHints', 'EpochChunks', 'generator_learner', 'stage_lrs', 'fp16_max_diff', 'train_generator']
+           'RandomHints', 'EpochChunks', 'generator_learner', 'stage_lrs', 'fp16_max_diff', 'peak_mem',
+           'train_generator']
 
 # %% ../nbs/06_train.ipynb #b91d56c3
 def md_table(df:pd.DataFrame) -> str:
@@ -81,7 +82,7 @@ def model_card(weights, # a generator file written by `train_generator`
     src = sources_table(log, root)
     head = ("a distribution over 322 CbCr bins, trained with Zhang et al.'s (2016) rebalanced cross-entropy and read out by "
             "their annealed mean (T = 0.38)" if log['head'] == 'bins' else "RGB regressed with a perceptual (Lite0 features) + pixel L1 loss")
-    stages = '\n'.join(f"| {o['size']} | {o['bs']} | {o['epochs']} | {o['images']} | {o['lr']:g} | {o['seconds']} | {o['train_loss']} | {o['valid_loss']} |"
+    stages = '\n'.join(f"| {o['size']} | {o['bs']} | {o['epochs']} | {o['images']} | {o['lr']:g} | {o['seconds']} | {o['train_loss']} | {o['valid_loss']} | {o.get('peak_mem', 'not recorded')} |"
                        for o in log['stages'])
     if sheet:
         files = valid[::max(1, len(valid)//24)][:24]
@@ -114,8 +115,8 @@ By render factor:
 {md_table(sweep)}
 {f"{chr(10)}![grey, this model, truth: 24 validation photos]({weights.stem}.sheet.jpg){chr(10)}" if sheet else ''}
 ## Recipe (`deoldify.train.train_generator`, progressive resizing)
-| size | batch | epochs | images | peak lr | seconds | train loss | valid loss |
-|---|---|---|---|---|---|---|---|
+| size | batch | epochs | images | peak lr | seconds | train loss | valid loss | peak memory |
+|---|---|---|---|---|---|---|---|---|
 {stages}
 
 Adam, weight decay 1e-3, one-cycle schedule per stage, learning rates (`stage_lrs`): encoder peak/10, hint path peak×10; each epoch is the next
@@ -189,6 +190,11 @@ def fp16_max_diff(m:nn.Module, xb:Tensor) -> float:
     m16.load_state_dict({k:v.half().float() if v.is_floating_point() else v for k,v in m.state_dict().items()})
     with torch.no_grad(): return round(float((ref - m16(xb)).abs().max())*255, 3)
 
+def peak_mem() -> str:
+    "Peak memory so far: the GPU's allocations since the last reset, else the process's peak RAM"
+    if torch.cuda.is_available(): return f'{torch.cuda.max_memory_allocated()/2**30:.2f} GiB GPU'
+    return f'{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss/2**20:.2f} GiB RAM (process)'
+
 # %% ../nbs/06_train.ipynb #85ff0dbd
 def _checkpoints(work:Path) -> list[tuple[int,int,Path]]:
     "(stage, epoch, file) of the checkpoints `train_generator` left in `work`, oldest first"
@@ -227,6 +233,7 @@ def train_generator(photos, # photo folders, each with a MANIFEST.tsv (validatio
     for i,(sz,ep,lr,bs) in enumerate(zip(sizes, epochs, lrs, bss)):
         if i < len(log['stages']): continue  # finished by an earlier run
         t = time.time()
+        if torch.cuda.is_available(): torch.cuda.reset_peak_memory_stats()
         dls = colorize_dls(train + valid, sz, bs, valid=valid, **kwargs)
         if learn is None: learn = generator_learner(dls, encoder, head=head, hints=hints, prior=prior, path=work, model_dir='checkpoints')
         else: learn.dls = dls
@@ -238,7 +245,7 @@ def train_generator(photos, # photo folders, each with a MANIFEST.tsv (validatio
         stage_cbs = [SaveModelCallback(every_epoch=True, with_opt=True, fname=f's{i}')] + ([EpochChunks(chunk)] if chunk else []) + L(cbs)
         learn.fit_one_cycle(ep, stage_lrs(lr, hints), start_epoch=start, cbs=stage_cbs)
         log['stages'].append(dict(size=sz, epochs=ep, lr=lr, bs=bs, images=ep*(chunk or len(train)),
-                                  seconds=round(time.time()-t), resumed_at_epoch=start,
+                                  seconds=round(time.time()-t), resumed_at_epoch=start, peak_mem=peak_mem(),
                                   train_loss=round(float(learn.recorder.values[-1][0]), 4),
                                   valid_loss=round(float(learn.recorder.values[-1][1]), 4)))
         prog.write_text(json.dumps(log))
