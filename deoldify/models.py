@@ -206,7 +206,9 @@ def save_generator(m:nn.Module, path, encoder:str='lite0', half:bool=True, **met
     "Save generator `m` as safetensors at `path`, with its `encoder` and `meta` in the header"
     path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
     sd = {k:(v.half() if half and v.is_floating_point() else v).contiguous() for k,v in m.state_dict().items()}
-    meta = dict(encoder=encoder, format='deoldify-generator-1', head=getattr(m, 'head', 'rgb'), hints=getattr(m, 'hints', False), **meta)
+    ro = next((o for o in m.modules() if isinstance(o, ChromaReadout)), None)
+    meta = dict(encoder=encoder, format='deoldify-generator-1', head=getattr(m, 'head', 'rgb'), hints=getattr(m, 'hints', False),
+                **({'T': ro.T} if ro else {}), **meta)
     save_file(sd, str(path), metadata={k:str(v) for k,v in meta.items()})
     return path
 
@@ -226,4 +228,5 @@ def load_generator(path) -> Generator:
     except RuntimeError as e:
         why = str(e).splitlines()[1].strip()  # the first complaint, e.g. the missing keys
         raise ValueError(f"{path}: does not fit the {meta.get('encoder')} generator: {why[:150]}{'…' if len(why) > 150 else ''}") from None
+    if 'T' in meta: next(o for o in m.modules() if isinstance(o, ChromaReadout)).T = float(meta['T'])  # the readout's temperature
     return m.eval()

@@ -18,7 +18,7 @@ from copy import deepcopy
 # %% auto #0
 __all__ = ['METRICS_NOTE', 'RECIPE_DATA', 'TARGETS', 'md_table', 'recipe', 'valid_files', 'sources_table', 'model_card',
            'RandomHints', 'EpochChunks', 'generator_learner', 'stage_lrs', 'fp16_max_diff', 'peak_mem',
-           'train_generator']
+           'train_generator', 'tuning_files', 'tune_temperature']
 
 # %% ../nbs/06_train.ipynb #b91d56c3
 def md_table(df:pd.DataFrame) -> str:
@@ -80,8 +80,12 @@ def model_card(weights, # a generator file written by `train_generator`
               (f"colour cast within ±{TARGETS['cast']:g}", max(abs(m['cast a*']), abs(m['cast b*'])) <= TARGETS['cast'])]
     checks += [(f"Fréchet-Lite below {k}'s", m['Fréchet-Lite'] < tab.loc[k, 'Fréchet-Lite']) for k in clr]
     src = sources_table(log, root)
-    head = ("a distribution over 322 CbCr bins, trained with Zhang et al.'s (2016) rebalanced cross-entropy and read out by "
-            "their annealed mean (T = 0.38)" if log['head'] == 'bins' else "RGB regressed with a perceptual (Lite0 features) + pixel L1 loss")
+    tt = log.get('temperature')
+    tuned = '' if not tt else (f" (chosen by `tune_temperature` on {tt['n']} other photos of the held-out sources: " +
+                               ', '.join(f"{r['T']}: PSNR {r['PSNR']:.2f}, ΔCF {r['ΔCF']:.1f}" for r in tt['table']) + ")")
+    head = (f"a distribution over 322 CbCr bins, trained with Zhang et al.'s (2016) rebalanced cross-entropy and read out by "
+            f"their annealed mean at T = {chroma_readout(gen).T:g}{tuned}" if log['head'] == 'bins'
+            else "RGB regressed with a perceptual (Lite0 features) + pixel L1 loss")
     stages = '\n'.join(f"| {o['size']} | {o['bs']} | {o['epochs']} | {o['images']} | {o['lr']:g} | {o['seconds']} | {o['train_loss']} | {o['valid_loss']} | {o.get('peak_mem', 'not recorded')} |"
                        for o in log['stages'])
     if sheet:
@@ -258,3 +262,27 @@ def train_generator(photos, # photo folders, each with a MANIFEST.tsv (validatio
     save_generator(learn.model, dest, encoder=encoder, recipe=json.dumps(log))
     if card: model_card(dest)
     return learn, log
+
+# %% ../nbs/06_train.ipynb #9a694809
+def tuning_files(log:dict, root=None, n:int=100) -> L:
+    "`n` photos of a recipe's held-out sources that are not in its validation list, evenly spread"
+    root = Path(ifnone(root, log['data_root']))
+    df = pd.concat([manifest(root/f) for f in log['data']])
+    valid = set(valid_files(log, root))
+    fs = sorted(p for p in df.path[df.source.isin(log['held_out'])] if p not in valid)
+    return L(fs[::max(1, len(fs)//n)][:n])
+
+def tune_temperature(weights, # a bins-head generator file; rewritten with the chosen T
+                     root=None, Ts=(0.38, 0.3, 0.22, 0.15), n:int=100, max_psnr_drop:float=0.3) -> pd.DataFrame:
+    "Choose the readout temperature on `tuning_files`: the lowest ΔCF within `max_psnr_drop` dB of the best PSNR"
+    weights = Path(weights)
+    log, gen = recipe(weights), load_generator(weights)
+    ro = chroma_readout(gen)
+    clrs = {T: Colorizer(load_generator(weights)) for T in Ts}
+    for T,c in clrs.items(): chroma_readout(c.model).T = T
+    tab = evaluate({f'T={T}': c for T,c in clrs.items()}, tuning_files(log, root, n)).drop('truth')
+    ok = tab[tab.PSNR >= tab.PSNR.max() - max_psnr_drop]
+    ro.T = float(ok['ΔCF'].idxmin()[2:])
+    log['temperature'] = dict(chosen=ro.T, n=n, max_psnr_drop=max_psnr_drop, table=tab.reset_index(names='T').to_dict('records'))
+    save_generator(gen, weights, encoder=log['encoder'], recipe=json.dumps(log))
+    return tab
