@@ -21,7 +21,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument('model', nargs='?', default='default', help='model name or .safetensors file')
     ap.add_argument('--compare', action='append', default=[], metavar='NAME=FILE', help='another generator file to evaluate beside it')
-    ap.add_argument('--root', default=str(REPO.parent/'shared'/'datasets'), help="folder holding the recipe's photo folders")
+    ap.add_argument('--root', default=str(REPO.parent/'shared'), help="the recipe's data root (holding datasets/...)")
     a = ap.parse_args()
     others = dict(o.split('=', 1) for o in a.compare)
     t = time.perf_counter()

@@ -25,7 +25,7 @@ def main():
     ap.add_argument('--threads', type=int, default=2)
     ap.add_argument('--quality', nargs='*', default=[], help='trained generator files to compare on the held-out photos')
     ap.add_argument('--every', type=int, default=2, help='use every n-th validation photo for --quality')
-    ap.add_argument('--root', default=str(REPO.parent/'shared'/'datasets'), help="folder holding the recipe's photo folders")
+    ap.add_argument('--root', default=str(REPO.parent/'shared'), help="the recipe's data root (holding datasets/...)")
     a = ap.parse_args()
     torch.set_num_threads(a.threads)
     img = Image.open(REPO/'test_images'/'chelsea.png').convert('L').resize((1224, 816))  # 1 MP, 3:2

@@ -30,7 +30,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument('--model', default='default')
     ap.add_argument('--every', type=int, default=4, help='use every n-th validation photo')
-    ap.add_argument('--root', default=str(REPO.parent/'shared'/'datasets'), help="folder holding the recipe's photo folders")
+    ap.add_argument('--root', default=str(REPO.parent/'shared'), help="the recipe's data root (holding datasets/...)")
     a = ap.parse_args()
     files = valid_files(recipe(model_path(a.model)), a.root)[::a.every]
     clr, rng, counts = load_colorizer(a.model), np.random.default_rng(0), (0, 1, 5, 10, 20)

@@ -191,6 +191,11 @@ def generator(encoder:str='lite0', # 'lite0', 'lite1', 'lite2', 'resnet34' or 'r
                   last_cross=False, norm_type=NormType.Spectral, padding_mode='reflect')
     if bins is not None:  # logits at half resolution: drop the last upsampling, read out after the last convolution
         ls = [l for l in m.layers if not isinstance(l, (PixelShuffle_ICNR, ResizeToOrig))]
+        # no spectral norm on the classifier: it caps the logits' scale, the distributions stay broad, and the
+        # annealed mean of a broad distribution is the dull average again (found in training: max probability ≈ 0.06)
+        c = nn.utils.remove_spectral_norm(ls[-2][0])
+        ls[-2][0] = nn.Conv2d(c.in_channels, c.out_channels, 1)  # a fresh module: torch leaves spectral norm's load hook behind
+        ls[-2][0].load_state_dict(c.state_dict())
         m.layers = nn.ModuleList([*ls[:-1], ChromaReadout(bins, hints=hints), ls[-1]])
     if self_attention:
         blk = next(o for o in m if isinstance(o, UnetBlock))

@@ -17,7 +17,7 @@ from copy import deepcopy
 
 # %% auto #0
 __all__ = ['METRICS_NOTE', 'RECIPE_DATA', 'TARGETS', 'md_table', 'recipe', 'valid_files', 'sources_table', 'model_card',
-           'RandomHints', 'EpochChunks', 'generator_learner', 'stage_lrs', 'fp16_max_diff', 'peak_mem',
+           'RandomHints', 'EpochChunks', 'generator_learner', 'stage_lrs', 'fp16_max_diff', 'peak_mem', 'load_weights',
            'train_generator', 'tuning_files', 'tune_temperature']
 
 # %% ../nbs/06_train.ipynb #b91d56c3
@@ -205,6 +205,16 @@ def _checkpoints(work:Path) -> list[tuple[int,int,Path]]:
     res = [(int(m[1]), int(m[2]), f) for f in (work/'checkpoints').glob('s*_*.pth') if (m := re.fullmatch(r's(\d+)_(\d+)\.pth', f.name))]
     return sorted(res)
 
+def load_weights(m:nn.Module, src) -> nn.Module:
+    "Load generator file `src` into `m`; `m`'s hint path (absent from `src`, or new) starts at zero"
+    sd = load_generator(src).state_dict()
+    if getattr(m, 'hints', False) and not any('.hint.' in k for k in sd):  # `src` has no `HintStem`: its stem's keys move under it
+        sd = {re.sub(r'^layers\.0\.0\.', 'layers.0.0.stem.', k): v for k,v in sd.items()}
+    missing, unexpected = m.load_state_dict(sd, strict=False)
+    if unexpected or any('.hint.' not in k for k in missing):
+        raise ValueError(f"{src}: does not fit this generator (missing {[k for k in missing if '.hint.' not in k][:3]}, unexpected {unexpected[:3]})")
+    return m
+
 def train_generator(photos, # photo folders, each with a MANIFEST.tsv (validation by source: `source_split`)
                     dest, # the .safetensors file to write
                     sizes=(96,128), # progressive resizing: crop size per stage
@@ -213,6 +223,7 @@ def train_generator(photos, # photo folders, each with a MANIFEST.tsv (validatio
                     bss=(16,16), # batch size per stage
                     chunk:int|None=2500, # photos per epoch (`EpochChunks`); None: all of them
                     encoder:str='lite0', head:str='bins', hints:bool=True, # see `generator`
+                    init=None, # a generator file to start from (same encoder and head; its hint path may be missing: it starts at zero)
                     held_out=HELD_OUT, n_valid:int=80, # see `source_split`
                     work=None, # checkpoints and progress; default `dest`'s folder / (`dest`'s name + '-work')
                     resume:bool=True, # go on from the last checkpoint in `work`
@@ -230,7 +241,7 @@ def train_generator(photos, # photo folders, each with a MANIFEST.tsv (validatio
     if log is None:
         log = dict(data_root=str(root), data=[str(f.relative_to(root)) for f in folders], held_out=list(held_out), n_valid=n_valid,
                    n_train=len(train), valid=[str(f.relative_to(root)) for f in valid], encoder=encoder, head=head, hints=hints,
-                   chunk=chunk, machine=f"{platform.machine()}, {torch.get_num_threads()} threads", torch=torch.__version__, stages=[])
+                   chunk=chunk, init=None if init is None else Path(init).name, machine=f"{platform.machine()}, {torch.get_num_threads()} threads", torch=torch.__version__, stages=[])
         if head == 'bins': log['prior'] = [round(float(o), 7) for o in chroma_prior(train)]
     done = _checkpoints(work) if resume else []
     prior,learn = tensor(log['prior']) if head == 'bins' else None, None
@@ -239,7 +250,9 @@ def train_generator(photos, # photo folders, each with a MANIFEST.tsv (validatio
         t = time.time()
         if torch.cuda.is_available(): torch.cuda.reset_peak_memory_stats()
         dls = colorize_dls(train + valid, sz, bs, valid=valid, **kwargs)
-        if learn is None: learn = generator_learner(dls, encoder, head=head, hints=hints, prior=prior, path=work, model_dir='checkpoints')
+        if learn is None:
+            learn = generator_learner(dls, encoder, head=head, hints=hints, prior=prior, path=work, model_dir='checkpoints')
+            if init is not None and not done: load_weights(learn.model, init)
         else: learn.dls = dls
         start = 0
         if done:  # the newest checkpoint: this stage's last epoch, or an earlier stage's end
