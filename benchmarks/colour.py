@@ -21,11 +21,12 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument('model', nargs='?', default='default', help='model name or .safetensors file')
     ap.add_argument('--compare', action='append', default=[], metavar='NAME=FILE', help='another generator file to evaluate beside it')
+    ap.add_argument('--render-factors', type=int, nargs='*', default=[12,16,21,35], help="the card's sweep")
     ap.add_argument('--root', default=str(REPO.parent/'shared'), help="the recipe's data root (holding datasets/...)")
     a = ap.parse_args()
     others = dict(o.split('=', 1) for o in a.compare)
     t = time.perf_counter()
-    card, tab = model_card(model_path(a.model), a.root, others=others)
+    card, tab = model_card(model_path(a.model), a.root, others=others, render_factors=a.render_factors)
     print(f"{platform.machine()}, {os.cpu_count()} CPUs, torch {torch.__version__}, {torch.get_num_threads()} threads; "
           f"default render factor; {time.perf_counter()-t:.0f} s")
     print(md_table(tab))

@@ -80,6 +80,10 @@ def model_card(weights, # a generator file written by `train_generator`
               (f"colour cast within ±{TARGETS['cast']:g}", max(abs(m['cast a*']), abs(m['cast b*'])) <= TARGETS['cast'])]
     checks += [(f"Fréchet-Lite below {k}'s", m['Fréchet-Lite'] < tab.loc[k, 'Fréchet-Lite']) for k in clr]
     src = sources_table(log, root)
+    s1 = log.get('stage1', log)  # a GAN model's recipe keeps its stage 1's
+    gan = '' if s1 is log else (f"Then the GAN stage (`deoldify.gan.train_gan`): sizes {log['sizes']}, {log['n_photos']} training photos, "
+                                f"generator lr {log['lr']:g}, TTUR ×{log['ttur']}, checkpoint `{log['chosen']}` chosen on {log.get('n_select', 'the')} "
+                                f"validation photos; {log['seconds']/60:.1f} min on {log['machine']}.")
     tt = log.get('temperature')
     tuned = '' if not tt else (f" (chosen by `tune_temperature` on {tt['n']} other photos of the held-out sources: " +
                                ', '.join(f"{r['T']}: PSNR {r['PSNR']:.2f}, ΔCF {r['ΔCF']:.1f}" for r in tt['table']) + ")")
@@ -87,7 +91,7 @@ def model_card(weights, # a generator file written by `train_generator`
             f"their annealed mean at T = {chroma_readout(gen).T:g}{tuned}" if log['head'] == 'bins'
             else "RGB regressed with a perceptual (Lite0 features) + pixel L1 loss")
     stages = '\n'.join(f"| {o['size']} | {o['bs']} | {o['epochs']} | {o['images']} | {o['lr']:g} | {o['seconds']} | {o['train_loss']} | {o['valid_loss']} | {o.get('peak_mem', 'not recorded')} |"
-                       for o in log['stages'])
+                       for o in s1['stages'])
     if sheet:
         files = valid[::max(1, len(valid)//24)][:24]
         contact_sheet({'this model': Colorizer(gen)}, files, height=112, cols=3).save(weights.with_suffix('.sheet.jpg'), quality=90)
@@ -124,8 +128,9 @@ By render factor:
 {stages}
 
 Adam, weight decay 1e-3, one-cycle schedule per stage, learning rates (`stage_lrs`): encoder peak/10, hint path peak×10; each epoch is the next
-{log['chunk'] or 'all'} photos of one seeded shuffle of the training set. Inputs are grey copies degraded at random
-(noise, JPEG, fading, contrast loss). Total: {log['seconds']/60:.1f} min on {log['machine']} (torch {log['torch']}).
+{s1['chunk'] or 'all'} photos of one seeded shuffle of the training set. Inputs are grey copies degraded at random
+(noise, JPEG, fading, contrast loss). {f"Started from the weights of `{s1['init']}`. " if s1.get('init') else ''}Total: {s1['seconds']/60:.1f} min on {s1['machine']} (torch {s1['torch']}).
+{gan}
 
 ## File
 `{weights.name}`: safetensors, fp16 (output changes by at most {log['fp16_max_diff']} of 255 levels vs fp32 on a
