@@ -11,9 +11,10 @@ import torch
 from .core import *
 from .inference import *
 import deoldify.fast  # registers DeOldify's presets
+from .video import colorize_video
 
 # %% auto #0
-__all__ = ['colorize_cmd', 'benchmark', 'machine', 'benchmark_cmd', 'render_factor_arg', 'parser', 'main']
+__all__ = ['colorize_cmd', 'video_cmd', 'benchmark', 'machine', 'benchmark_cmd', 'render_factor_arg', 'parser', 'main']
 
 # %% ../nbs/11_cli.ipynb #8f10bb2b
 def colorize_cmd(args) -> int:
@@ -31,6 +32,15 @@ def colorize_cmd(args) -> int:
     print(f"{len(done)} colorized into {Path(args.out).resolve()}, {len(skipped)} skipped (already there; "
           f"--overwrite redoes them), {len(errors)} failed")
     return 1 if errors else 0
+
+# %% ../nbs/11_cli.ipynb #609ec8f4
+def video_cmd(args) -> int:
+    "Colorize the film `args.input` into `args.out`"
+    hints = load_hints(args.hints) if args.hints else None
+    out = colorize_video(args.input, args.out, load_colorizer(args.model), args.render_factor, hints=hints, smooth=not args.no_smooth,
+                         chunk=args.chunk, overwrite=args.overwrite, show_progress=not args.quiet)
+    print(f"colorized into {out.resolve()}")
+    return 0
 
 # %% ../nbs/11_cli.ipynb #bb0ab1c2
 def _bench_one(model:str, rf:int, runs:int, size=(1152,864)) -> dict:
@@ -95,6 +105,17 @@ def parser() -> argparse.ArgumentParser:
                                    "each photo is used without this")
     c.add_argument('--quiet', action='store_true', help='no progress bar')
     c.set_defaults(func=colorize_cmd)
+    v = sub.add_parser('video', help='colorize a film, keeping its sound (MP4 out)')
+    v.add_argument('input', help='a video file')
+    v.add_argument('--out', required=True, help='the MP4 to write, or a folder (NAME.mp4 in it)')
+    v.add_argument('--render-factor', type=int, default=None, help=f"render size: shorter side = 16 × this (default {DEFAULT_RENDER_FACTOR})")
+    v.add_argument('--model', default='default', help='model name in models/ or a .safetensors path')
+    v.add_argument('--hints', help='colour hints for every frame, in its pixels (JSON, see `save_hints`)')
+    v.add_argument('--no-smooth', action='store_true', help='colour each frame on its own (flickers)')
+    v.add_argument('--chunk', type=int, default=48, help='frames per chunk; a killed run resumes from its last finished chunk')
+    v.add_argument('--overwrite', action='store_true', help='replace the output if it exists')
+    v.add_argument('--quiet', action='store_true', help='no progress bar')
+    v.set_defaults(func=video_cmd)
     b = sub.add_parser('benchmark', help='seconds per image and peak memory on a ~1 MP photo')
     b.add_argument('--model', default='default')
     b.add_argument('--render-factors', type=int, nargs='+', default=[DEFAULT_RENDER_FACTOR,21,35,45])
