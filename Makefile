@@ -6,7 +6,7 @@ VENV := .venv
 PREVIOUS ?= 1420305
 BIN := $(VENV)/bin
 
-.PHONY: demo test bench bench-colour bench-hints bench-encoders bench-original bench-auto bench-large readme venv clean
+.PHONY: demo test bench bench-video bench-colour bench-hints bench-encoders bench-original bench-auto bench-large readme venv clean
 
 venv: $(VENV)/.installed
 
@@ -34,6 +34,10 @@ bench: venv
 bench-colour: venv
 	git show $(PREVIOUS):models/deoldify-lite0.safetensors > .previous.safetensors
 	$(BIN)/python benchmarks/colour.py --compare 'previous model=.previous.safetensors'
+
+# flicker (per frame vs stabilised), PSNR and frames/s on a film made from a held-out photo and on OpenCV's vtest.avi (Debian's opencv-doc)
+bench-video: venv
+	$(BIN)/python benchmarks/video.py
 
 # PSNR with 0, 1, 5, 10, 20 colour hints sampled from the truth, on the shipped model's held-out photos
 bench-hints: venv

@@ -44,10 +44,10 @@ def probe(src) -> VideoInfo:
         try:
             for p in c.demux(v):
                 if p.pts is not None and p.size: pts.append(p.pts)
-                if len(pts) >= 48: break
+                if len(pts) >= 64: break
         except av.error.FFmpegError: pass
         if not pts or not v.codec_context.width: raise VideoError(f"{src}: the video track has no frames")
-        d = np.diff(sorted(pts))
+        d = np.diff(sorted(pts)[:-16] if len(pts) >= 64 else sorted(pts))  # the last few may be missing frames that come later (B-frames)
         vfr = len(d) > 1 and np.ptp(d) > 0.1*np.median(d)
         return VideoInfo(v.codec_context.width, v.codec_context.height, v.average_rate, v.frames or None,
                          [a.codec_context.name for a in c.streams.audio], bool(vfr))

@@ -1,0 +1,59 @@
+"""Flicker and speed of `colorize_video`: each frame on its own vs stabilised, on two films.
+
+1. A film made from a held-out photo (the shipped model's first validation photo, a source it never saw):
+   a slow pan and zoom, grey, with film grain, so its true colours are known: flicker and PSNR vs the truth.
+2. A real film, if given (`--real`; default: OpenCV's vtest.avi, pedestrians in front of a still camera,
+   from Debian's opencv-doc package, `apt-get install opencv-doc`): flicker.
+
+Flicker is `deoldify.video.chroma_flicker`: the mean absolute chroma change between consecutive frames over
+the pixels whose luminance did not change. Frames per second are the whole command's (decode, colorize,
+stabilise, encode), at the default render factor unless `--render-factor`.
+
+    python benchmarks/video.py [--frames 96] [--render-factor N] [--real FILM]
+"""
+import argparse, os, platform, tempfile, time
+from pathlib import Path
+import numpy as np, torch
+from deoldify.inference import load_colorizer, model_path
+from deoldify.metrics import psnr
+from deoldify.train import recipe, valid_files
+from deoldify.video import colorize_video, chroma_flicker, pan_frames, probe, read_frames, write_clip
+
+REPO = Path(__file__).resolve().parent.parent
+
+def run(clr, film, dest, smooth):
+    t = time.perf_counter()
+    colorize_video(film, dest, clr, smooth=smooth, show_progress=False)
+    frames = read_frames(dest)
+    return frames, len(frames)/(time.perf_counter()-t)
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument('--frames', type=int, default=96, help="length of the film made from a photo")
+    ap.add_argument('--render-factor', type=int, default=None)
+    ap.add_argument('--real', default='/usr/share/doc/opencv-doc/examples/data/vtest.avi')
+    ap.add_argument('--real-frames', type=int, default=120, help='first frames of the real film used')
+    ap.add_argument('--root', default=str(REPO.parent/'shared'), help="the recipe's data root (holding datasets/...)")
+    a = ap.parse_args()
+    clr = load_colorizer('default', a.render_factor)
+    tmp = Path(tempfile.mkdtemp())
+    photo = valid_files(recipe(model_path()), a.root)[0]
+    print(f"{platform.machine()}, {os.cpu_count()} CPUs, torch {torch.__version__}, {torch.get_num_threads()} threads; "
+          f"model {clr.name}, render factor {clr.render_factor}")
+    truth = pan_frames(photo, a.frames, size=(320, 240))
+    films = {f'{photo.name}: pan and zoom, {a.frames} frames 320×240, grain 4': (write_clip(truth, tmp/'pan.mp4', grain=4), truth)}
+    if Path(a.real).exists():
+        import av
+        with av.open(a.real) as c: fr = [f.to_image() for _,f in zip(range(a.real_frames), c.decode(video=0))]
+        films[f'{Path(a.real).name}: first {len(fr)} frames {fr[0].width}×{fr[0].height}'] = (write_clip(fr, tmp/'real.mp4', fps=10, audio=None), None)
+    else: print(f"{a.real}: not there, real film skipped")
+    print("| film | per frame: flicker | stabilised: flicker | ratio | per frame: PSNR | stabilised: PSNR | frames/s (stabilised) |")
+    print("|---|---|---|---|---|---|---|")
+    for name,(film,tr) in films.items():
+        (per,_),(st,fps) = run(clr, film, tmp/'per.mp4', False), run(clr, film, tmp/'st.mp4', True)
+        f0,f1 = chroma_flicker(per), chroma_flicker(st)
+        q = [f"{np.mean([psnr(o, t) for o,t in zip(fs, tr)]):.2f}" if tr else '—' for fs in (per, st)]
+        print(f"| {name} | {f0:.3f} | {f1:.3f} | {f1/f0:.2f} | {q[0]} | {q[1]} | {fps:.1f} |")
+        for o in ('per.mp4', 'st.mp4'): (tmp/o).unlink()
+
+if __name__ == '__main__': main()
