@@ -82,8 +82,8 @@ def benchmark_cmd(args) -> int:
 def render_factor_arg(s:str) -> int|str:
     "A render factor on the command line: a whole number, or 'auto'"
     if s == 'auto': return s
-    try: return int(s)
-    except ValueError: raise argparse.ArgumentTypeError(f"{s!r} is not a whole number or 'auto'") from None
+    try: return check_render_factor(int(s))
+    except ValueError as e: raise argparse.ArgumentTypeError(f"{s!r} is not a whole number or 'auto'" if not s.lstrip('-').isdigit() else str(e)) from None
 
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog='deoldify', description='Colorize black-and-white photos.')
@@ -108,7 +108,7 @@ def parser() -> argparse.ArgumentParser:
     v = sub.add_parser('video', help='colorize a film, keeping its sound (MP4 out)')
     v.add_argument('input', help='a video file')
     v.add_argument('--out', required=True, help='the MP4 to write, or a folder (NAME.mp4 in it)')
-    v.add_argument('--render-factor', type=int, default=None, help=f"render size: shorter side = 16 × this (default {DEFAULT_RENDER_FACTOR})")
+    v.add_argument('--render-factor', type=render_factor_arg, default=None, help=f"render size: shorter side = 16 × this (default {DEFAULT_RENDER_FACTOR})")
     v.add_argument('--model', default='default', help='model name in models/ or a .safetensors path')
     v.add_argument('--hints', help='colour hints for every frame, in its pixels (JSON, see `save_hints`)')
     v.add_argument('--no-smooth', action='store_true', help='colour each frame on its own (flickers)')

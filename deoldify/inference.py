@@ -15,21 +15,33 @@ from .core import *
 from .models import *
 
 # %% auto #0
-__all__ = ['DEFAULT_RENDER_FACTOR', 'MIN_RENDER_FACTOR', 'DEFAULT_MODEL', 'HINT_RADIUS', 'PRESETS', 'IMAGE_EXTS', 'PART',
-           'render_size', 'models_dir', 'model_path', 'is_oom', 'HintError', 'check_hints', 'hint_planes', 'hints_file',
-           'save_hints', 'load_hints', 'Colorizer', 'load_colorizer', 'colorize', 'show_before_after', 'side_by_side',
-           'image_files', 'save_atomic', 'Batch', 'colorize_folder']
+__all__ = ['DEFAULT_RENDER_FACTOR', 'MIN_RENDER_FACTOR', 'MAX_RENDER_FACTOR', 'DEFAULT_MODEL', 'HINT_RADIUS', 'PRESETS',
+           'IMAGE_EXTS', 'PART', 'check_render_factor', 'render_size', 'models_dir', 'model_path', 'is_oom',
+           'HintError', 'check_hints', 'hint_planes', 'hints_file', 'save_hints', 'load_hints', 'Colorizer',
+           'load_colorizer', 'colorize', 'show_before_after', 'side_by_side', 'image_files', 'save_atomic', 'Batch',
+           'colorize_folder']
 
 # %% ../nbs/04_inference.ipynb #783632bc
 DEFAULT_RENDER_FACTOR = 16
 MIN_RENDER_FACTOR = 8  # below this the colour is too coarse to be worth having
+MAX_RENDER_FACTOR = 64  # 1024 px on the shorter side: the model was trained far smaller, and memory runs out beyond
+
+def check_render_factor(rf, auto:bool=True): # `auto`: whether 'auto' is allowed
+    "`rf` if it is a whole number from 1 to `MAX_RENDER_FACTOR`, 'auto', or None (the default); else a `ValueError` saying why"
+    if rf is None or (auto and rf == 'auto'): return rf
+    if isinstance(rf, bool) or not isinstance(rf, (int, np.integer)):
+        what = " or 'auto'" if auto else ''
+        raise ValueError(f"render_factor must be a whole number{what}, got {rf!r}")
+    if not 1 <= rf <= MAX_RENDER_FACTOR:
+        raise ValueError(f"render_factor must be from 1 to {MAX_RENDER_FACTOR}, got {rf} (the model would see {16*rf} px)")
+    return int(rf)
 
 def render_size(size, # (width, height) of the photo
                 render_factor:int=DEFAULT_RENDER_FACTOR, # the shorter side is 16 × this
                 max_aspect:float=4., # longer side at most this × the shorter render side (panoramas)
                ) -> tuple[int,int]:
     "(width, height) the model runs at: aspect ratio kept, sides multiples of 16"
-    if render_factor < 1: raise ValueError(f"render_factor must be at least 1, got {render_factor}")
+    check_render_factor(render_factor, auto=False)
     w,h = size
     s = 16*render_factor / min(w,h)
     s = min(s, max_aspect*16*render_factor / max(w,h))
@@ -156,7 +168,7 @@ class Colorizer:
                  name:str='model',
                  channels_last:bool=True): # channels-last memory lets oneDNN's convolutions run ~1.6x faster on CPUs (`make bench`)
         self.model = model.eval().to(memory_format=torch.channels_last if channels_last else torch.contiguous_format)
-        self.render_factor,self.name = render_factor,name
+        self.render_factor,self.name = check_render_factor(render_factor, auto=False),name
 
     @property
     def takes_hints(self) -> bool: return getattr(self.model, 'hints', False)
@@ -190,7 +202,7 @@ class Colorizer:
                 ) -> Image.Image:
         "Colorized copy of `img`: RGB, or RGBA with the photo's own alpha if it has transparency"
         name = img if isinstance(img, (str, Path)) else 'image'
-        img,rf = load_image(img, alpha=True), render_factor or self.render_factor
+        img,rf = load_image(img, alpha=True), check_render_factor(render_factor) or self.render_factor
         alpha = img.getchannel('A') if img.mode == 'RGBA' else None
         if alpha is not None: img = img.convert('RGB')
         hints = self.hints_for(hints, img)
@@ -333,10 +345,13 @@ def colorize_folder(clr:Colorizer, inputs, # a file or folder, or a list of them
     if dest.resolve() in homes and not suffix:
         raise ValueError(f"{dest}: is an input folder; choose another output folder, or give the outputs a suffix "
                          f"(e.g. '_colorized') to write them next to the originals")
-    dest.mkdir(parents=True, exist_ok=True)
+    if dest.exists() and not dest.is_dir(): raise ValueError(f"{dest}: is a file; the outputs go into a folder")
+    try: dest.mkdir(parents=True, exist_ok=True)
+    except OSError as e: raise ValueError(f"{dest}: cannot create the output folder ({e.strerror})") from None
     for o in dest.glob(f'.*{PART}'): o.unlink()  # left by a run that was killed
     res, seen = Batch([], [], []), set()
     files = image_files(*inputs)
+    if suffix: files = [f for f in files if not (f.parent.resolve() == dest.resolve() and f.stem.endswith(suffix))]  # an earlier run's outputs
     for f in (progress_bar(files) if show_progress else files):
         out = dest/f'{f.stem}{suffix}{f.suffix}'
         if out in seen: res.errors.append(f"{f}: another input already wrote {out}; colorize it into another folder"); continue

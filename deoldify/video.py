@@ -247,7 +247,7 @@ def colorize_video(src, # a video file any FFmpeg reads
     info = probe(src)
     if info.vfr: warnings.warn(f"{src}: variable frame rate; each frame keeps its own time")
     clr = clr if isinstance(clr, Colorizer) else load_colorizer(clr)
-    rf = render_factor or clr.render_factor
+    rf = check_render_factor(render_factor, auto=False) or clr.render_factor
     size = (info.width + info.width%2, info.height + info.height%2)  # H.264 in 4:2:0 needs even sides
     if size != (info.width, info.height): warnings.warn(f"{src}: {info.width}×{info.height} has an odd side; the output is {size[0]}×{size[1]} (edge repeated)")
     hints = clr.hints_for(hints, Image.new('L', (info.width, info.height)))
