@@ -17,7 +17,7 @@ import numpy as np, torch
 from deoldify.inference import load_colorizer, model_path
 from deoldify.metrics import psnr
 from deoldify.train import recipe, valid_files
-from deoldify.video import colorize_video, chroma_flicker, pan_frames, probe, read_frames, write_clip
+from deoldify.video import colorize_video, chroma_flicker, pan_frames, read_frames, write_clip
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -11,7 +11,6 @@ import torch
 from .core import *
 from .inference import *
 import deoldify.fast  # registers DeOldify's presets
-from .video import colorize_video
 
 # %% auto #0
 __all__ = ['colorize_cmd', 'video_cmd', 'benchmark', 'machine', 'benchmark_cmd', 'render_factor_arg', 'parser', 'main']
@@ -36,6 +35,7 @@ def colorize_cmd(args) -> int:
 # %% ../nbs/11_cli.ipynb #609ec8f4
 def video_cmd(args) -> int:
     "Colorize the film `args.input` into `args.out`"
+    from deoldify.video import colorize_video  # PyAV is imported only for films
     hints = load_hints(args.hints) if args.hints else None
     out = colorize_video(args.input, args.out, load_colorizer(args.model), args.render_factor, hints=hints, smooth=not args.no_smooth,
                          chunk=args.chunk, overwrite=args.overwrite, show_progress=not args.quiet)
@@ -82,8 +82,10 @@ def benchmark_cmd(args) -> int:
 def render_factor_arg(s:str) -> int|str:
     "A render factor on the command line: a whole number, or 'auto'"
     if s == 'auto': return s
-    try: return check_render_factor(int(s))
-    except ValueError as e: raise argparse.ArgumentTypeError(f"{s!r} is not a whole number or 'auto'" if not s.lstrip('-').isdigit() else str(e)) from None
+    try: rf = int(s)
+    except ValueError: raise argparse.ArgumentTypeError(f"{s!r} is not a whole number or 'auto'") from None
+    try: return check_render_factor(rf)
+    except ValueError as e: raise argparse.ArgumentTypeError(str(e)) from None
 
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog='deoldify', description='Colorize black-and-white photos.')

@@ -5,6 +5,7 @@
 # %% ../nbs/04_inference.ipynb #4bdcea38
 from __future__ import annotations
 import json, os, warnings
+from contextlib import contextmanager
 from functools import lru_cache
 from typing import NamedTuple
 from pathlib import Path
@@ -18,8 +19,8 @@ from .models import *
 __all__ = ['DEFAULT_RENDER_FACTOR', 'MIN_RENDER_FACTOR', 'MAX_RENDER_FACTOR', 'DEFAULT_MODEL', 'HINT_RADIUS', 'PRESETS',
            'IMAGE_EXTS', 'PART', 'check_render_factor', 'render_size', 'models_dir', 'model_path', 'is_oom',
            'HintError', 'check_hints', 'hint_planes', 'hints_file', 'save_hints', 'load_hints', 'Colorizer',
-           'load_colorizer', 'colorize', 'show_before_after', 'side_by_side', 'image_files', 'save_atomic', 'Batch',
-           'colorize_folder']
+           'load_colorizer', 'colorize', 'show_before_after', 'side_by_side', 'image_files', 'atomic_dest',
+           'save_atomic', 'Batch', 'colorize_folder']
 
 # %% ../nbs/04_inference.ipynb #783632bc
 DEFAULT_RENDER_FACTOR = 16
@@ -316,15 +317,20 @@ def image_files(*inputs) -> list[Path]:
 
 PART = '.deoldify-part'  # suffix of the temporary files outputs are written to
 
-def save_atomic(img:Image.Image, dest) -> Path:
-    "Save `img` as `dest` (format from its suffix) through a temporary file, so `dest` is never half-written"
+@contextmanager
+def atomic_dest(dest):
+    "A hidden temporary path beside `dest` to write to: renamed to `dest` if the block succeeds, removed in any case"
     dest = Path(dest)
     tmp = dest.with_name(f'.{dest.name}{PART}')
     try:
-        img.save(tmp, format=Image.registered_extensions()[dest.suffix.lower()], quality=95)  # `quality`: JPEG and WebP
+        yield tmp
         os.replace(tmp, dest)
     finally: tmp.unlink(missing_ok=True)
-    return dest
+
+def save_atomic(img:Image.Image, dest) -> Path:
+    "Save `img` as `dest` (format from its suffix) through a temporary file, so `dest` is never half-written"
+    with atomic_dest(dest) as tmp: img.save(tmp, format=Image.registered_extensions()[Path(dest).suffix.lower()], quality=95)  # `quality`: JPEG and WebP
+    return Path(dest)
 
 class Batch(NamedTuple):
     done: list    # the outputs written
@@ -351,7 +357,7 @@ def colorize_folder(clr:Colorizer, inputs, # a file or folder, or a list of them
     for o in dest.glob(f'.*{PART}'): o.unlink()  # left by a run that was killed
     res, seen = Batch([], [], []), set()
     files = image_files(*inputs)
-    if suffix: files = [f for f in files if not (f.parent.resolve() == dest.resolve() and f.stem.endswith(suffix))]  # an earlier run's outputs
+    if suffix: files = [f for f in files if not (f.stem.endswith(suffix) and f.parent.resolve() == dest.resolve())]  # an earlier run's outputs
     for f in (progress_bar(files) if show_progress else files):
         out = dest/f'{f.stem}{suffix}{f.suffix}'
         if out in seen: res.errors.append(f"{f}: another input already wrote {out}; colorize it into another folder"); continue

@@ -259,8 +259,7 @@ def colorize_video(src, # a video file any FFmpeg reads
         z = np.load(work/f'{done-1:05d}.npz')
         stab.state = (z['grey'], z['chroma'])
     frames = video_frames(src, done*chunk)
-    total = info.frames or None
-    bar = progress_bar(frames, total=total - done*chunk if total else None) if show_progress else frames
+    bar = progress_bar(frames, total=info.frames and info.frames - done*chunk) if show_progress else frames
     t,n,k,out = time.perf_counter(),0,done,None
     for pts,tb,y in bar:
         if out is None: out,p0 = _chunk_writer(work/f'.{k:05d}.mp4{PART}', info, tb, size),pts  # each chunk's times start at 0
@@ -280,10 +279,6 @@ def colorize_video(src, # a video file any FFmpeg reads
         if n % chunk == 0: _finish_chunk(out, work, k, stab, p0*tb); out,k = None,k+1
     if out is not None: _finish_chunk(out, work, k, stab, p0*tb); k += 1
     if k == 0: raise VideoError(f"{src}: no frame could be decoded")
-    tmp = dest.with_name(f'.{dest.name}{PART}')
-    try:
-        _join([(work/f'{i:05d}.mp4', _chunk_start(work, i)) for i in range(k)], src, tmp)
-        os.replace(tmp, dest)
-    finally: tmp.unlink(missing_ok=True)
+    with atomic_dest(dest) as tmp: _join([(work/f'{i:05d}.mp4', _chunk_start(work, i)) for i in range(k)], src, tmp)
     shutil.rmtree(work)
     return dest
