@@ -6,7 +6,7 @@ VENV := .venv
 PREVIOUS ?= 1420305
 BIN := $(VENV)/bin
 
-.PHONY: demo test bench bench-video bench-colour bench-hints bench-encoders bench-original bench-auto bench-large readme venv clean
+.PHONY: demo test bench bench-defade bench-video bench-colour bench-hints bench-encoders bench-original bench-auto bench-large readme venv clean
 
 venv: $(VENV)/.installed
 
@@ -38,6 +38,10 @@ bench-colour: venv
 # flicker (per frame vs stabilised), PSNR and frames/s on a film made from a held-out photo and on OpenCV's vtest.avi (Debian's opencv-doc)
 bench-video: venv
 	$(BIN)/python benchmarks/video.py
+
+# defade vs Pillow autocontrast/equalize and OpenCV CLAHE on aged held-out photos (rewrites the restorer's card), and its speed
+bench-defade: venv
+	$(BIN)/python benchmarks/defade.py
 
 # PSNR with 0, 1, 5, 10, 20 colour hints sampled from the truth, on the shipped model's held-out photos
 bench-hints: venv

@@ -4,7 +4,7 @@
 
 # %% ../nbs/11_cli.ipynb #85e6577a
 from __future__ import annotations
-import argparse, json, os, platform, resource, subprocess, sys, time, warnings
+import argparse, json, os, platform, resource, signal, subprocess, sys, threading, time, warnings
 from pathlib import Path
 from PIL import Image
 import torch
@@ -26,7 +26,7 @@ def colorize_cmd(args) -> int:
     hints = load_hints(args.hints) if args.hints else None
     clr = load_colorizer(args.model, **kw)
     done, skipped, errors = colorize_folder(clr, args.inputs, args.out, args.render_factor, overwrite=args.overwrite,
-                                            suffix=args.suffix, show_progress=not args.quiet, hints=hints)
+                                            suffix=args.suffix, show_progress=not args.quiet, hints=hints, restore=args.restore)
     for e in errors: print(e, file=sys.stderr)
     print(f"{len(done)} colorized into {Path(args.out).resolve()}, {len(skipped)} skipped (already there; "
           f"--overwrite redoes them), {len(errors)} failed")
@@ -105,6 +105,8 @@ def parser() -> argparse.ArgumentParser:
     c.add_argument('--suffix', default='', help="added to the outputs' names, e.g. _colorized; needed to write into an input's folder")
     c.add_argument('--hints', help="colour hints for the one input photo (JSON, see `save_hints`); in a batch, NAME.hints.json beside "
                                    "each photo is used without this")
+    c.add_argument('--restore', action='store_true', help="first restore faded, low-contrast, dusty or toned scans (defade); "
+                                                          "the output then has the restored luminance, not the photo's own")
     c.add_argument('--quiet', action='store_true', help='no progress bar')
     c.set_defaults(func=colorize_cmd)
     v = sub.add_parser('video', help='colorize a film, keeping its sound (MP4 out)')
@@ -125,14 +127,23 @@ def parser() -> argparse.ArgumentParser:
     b.set_defaults(func=benchmark_cmd)
     return p
 
+def _interrupt(*_): raise KeyboardInterrupt  # SIGTERM as Ctrl-C: `finally` blocks remove temporary files
+
 def main(argv=None) -> int:
     "Run the `deoldify` command line"
     args = parser().parse_args(argv)
-    warnings.formatwarning = lambda msg, *a, **k: f"deoldify: {msg}\n"  # e.g. a retry at a lower render factor
+    fmt, warnings.formatwarning = warnings.formatwarning, lambda msg, *a, **k: f"deoldify: {msg}\n"  # e.g. a retry at a lower render factor
+    term = signal.signal(signal.SIGTERM, _interrupt) if threading.current_thread() is threading.main_thread() else None
     try: return args.func(args)
     except (FileNotFoundError, ValueError) as e:  # an unknown model, unusable weights: one line, not a traceback
         print(f"deoldify: {e}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print("deoldify: stopped; the outputs written so far are complete, run the same command again to finish", file=sys.stderr)
+        return 130
+    finally:
+        warnings.formatwarning = fmt
+        if term is not None: signal.signal(signal.SIGTERM, term)
 
 # %% ../nbs/11_cli.ipynb #266f1052
 #| eval: false

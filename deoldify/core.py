@@ -4,13 +4,16 @@
 
 # %% ../nbs/00_core.ipynb #097c1af9
 from __future__ import annotations
-import hashlib, io, warnings
+import errno, hashlib, io, os, warnings
 import numpy as np
 from pathlib import Path
 from PIL import Image, ImageOps, UnidentifiedImageError
+from safetensors import SafetensorError
+from safetensors.torch import load_file, safe_open
 
 # %% auto #0
-__all__ = ['ImageError', 'load_image', 'rgb2ycc', 'ycc2rgb', 'to_gray', 'has_colour', 'merge_luminance', 'sha256']
+__all__ = ['ImageError', 'load_image', 'rgb2ycc', 'ycc2rgb', 'to_gray', 'has_colour', 'merge_luminance', 'sha256', 'weights_meta',
+           'read_weights']
 
 # %% ../nbs/00_core.ipynb #8f72b3dc
 class ImageError(ValueError):
@@ -21,6 +24,9 @@ def _to_rgb(im:Image.Image, alpha:bool=False) -> Image.Image:
     "Convert any PIL mode to 8-bit RGB (RGBA if `alpha` and `im` has transparency); 16-bit and float greys are rescaled, not clipped."
     if im.mode in ('I;16', 'I;16B', 'I;16L', 'I;16N', 'I', 'F'):
         a = np.asarray(im, dtype=np.float32)
+        if not (ok := np.isfinite(a)).all():  # float TIFFs from scientific scanners can hold NaN
+            warnings.warn(f"{(~ok).sum()} pixels are not numbers (NaN or infinite); they are shown black")
+            a = np.where(ok, a, 0)
         # PIL's own convert('L') clips 16-bit data to 255: scale by the type's range instead
         hi = 65535. if im.mode.startswith('I;16') or a.max() > 255 else 255.
         if im.mode == 'F' and a.max() <= 1.: hi = 1.
@@ -34,8 +40,8 @@ def _to_rgb(im:Image.Image, alpha:bool=False) -> Image.Image:
     return im if im.mode == 'RGB' else im.convert('RGB')  # no copy of a large RGB photo
 
 # %% ../nbs/00_core.ipynb #c29e5226
-def _read(f, name, alpha=False) -> Image.Image:
-    "Decode the image file `f` (a path or a file object); errors and warnings call it `name`"
+def _decode(f, name, alpha=False) -> Image.Image:
+    "Decode the image file `f` (a path or a file object); errors call it `name`"
     try:
         with warnings.catch_warnings():
             warnings.simplefilter('ignore', Image.DecompressionBombWarning)  # up to Pillow's hard limit, see below
@@ -50,6 +56,14 @@ def _read(f, name, alpha=False) -> Image.Image:
     except Image.DecompressionBombError as e: raise ImageError(f"{name}: refused, too many pixels to decode safely ({e})") from None
     except UnidentifiedImageError: raise ImageError(f"{name}: not an image file Pillow can read") from None
     except (OSError, SyntaxError, ValueError) as e: raise ImageError(f"{name}: damaged or truncated image ({e})") from None
+
+def _read(f, name, alpha=False) -> Image.Image:
+    "`_decode`, with every warning on the way (Pillow's and numpy's too) saying which file it is about"
+    with warnings.catch_warnings(record=True) as ws:
+        warnings.simplefilter('always')
+        res = _decode(f, name, alpha)
+    for w in ws: warnings.warn(m if (m := str(w.message)).startswith(f'{name}: ') else f"{name}: {m}", w.category)
+    return res
 
 def load_image(src, # a path, a PIL image, an HxW / HxWxC uint8 array, or the bytes of an image file
                name:str|None=None, # what error messages call `src` if it is bytes, e.g. an upload's file name
@@ -67,7 +81,10 @@ def load_image(src, # a path, a PIL image, an HxW / HxWxC uint8 array, or the by
         if a.dtype != np.uint8: a = np.clip(a*255. if a.max()<=1. else a, 0, 255).astype(np.uint8)
         return _to_rgb(Image.fromarray(a), alpha)
     p = Path(src)
-    if not p.exists(): raise ImageError(f"{p}: no such file")
+    if not p.exists():
+        if not p.is_symlink(): raise ImageError(f"{p}: no such file")
+        try: os.stat(p)
+        except OSError as e: raise ImageError(f"{p}: " + ('a symbolic link loop' if e.errno == errno.ELOOP else f'a broken symbolic link (to {os.readlink(p)})')) from None
     if p.is_dir(): raise ImageError(f"{p}: is a folder, not an image")
     if p.stat().st_size == 0: raise ImageError(f"{p}: empty file (0 bytes)")
     return _read(p, p, alpha)
@@ -132,3 +149,16 @@ def sha256(path) -> str:
     with open(path, 'rb') as f:
         for b in iter(lambda: f.read(1<<20), b''): h.update(b)
     return h.hexdigest()
+
+# %% ../nbs/00_core.ipynb #1d707745
+def weights_meta(path) -> dict:
+    "The header metadata of a safetensors weights file (the recipe, format, encoder, ...)"
+    with safe_open(str(path), 'pt') as f: return f.metadata() or {}
+
+def read_weights(path, fmt:str) -> tuple[dict, dict]:
+    "(metadata, tensors) of the safetensors file `path`, refused by name if it is unreadable or its format is not `fmt`"
+    try: meta,sd = weights_meta(path),load_file(str(path))
+    except (SafetensorError, OSError) as e: raise ValueError(f"{path}: not a readable safetensors file ({e})") from None
+    if meta.get('format') != fmt:
+        raise ValueError(f"{path}: a safetensors file, but not a {fmt.rsplit('-', 1)[0].replace('-', ' ')} (format {meta.get('format')!r})")
+    return meta, sd

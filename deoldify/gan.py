@@ -169,7 +169,7 @@ def train_gan(stage1, # generator file written by `train_generator`: its recipe 
     (work/'gan-log.json').write_text(json.dumps(log))
     plot_gan_log(log, work/'gan-log.png')
     if log['chosen']:
-        save_generator(g, dest, encoder=generator_meta(s1).get('encoder','lite0'),
+        save_generator(g, dest, encoder=weights_meta(s1).get('encoder','lite0'),
                        recipe=json.dumps({k:v for k,v in log.items() if k!='stages'} | dict(stages=[{k:v for k,v in s.items() if k!='steps'} for s in log['stages']])))
         for f in ('gan-log.json', 'gan-log.png'): shutil.copy(work/f, dest.with_name(f'{dest.stem}.{f}'))
         if card: gan_card(dest, s1, work/'gan-log.json', root)

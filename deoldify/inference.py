@@ -4,23 +4,24 @@
 
 # %% ../nbs/04_inference.ipynb #4bdcea38
 from __future__ import annotations
-import json, os, warnings
+import errno, json, os, warnings
 from contextlib import contextmanager
 from functools import lru_cache
 from typing import NamedTuple
 from pathlib import Path
-import numpy as np, torch
+import numpy as np, torch, scipy.sparse as sp
+from scipy.sparse.linalg import spsolve
 from PIL import Image
 from fastprogress.fastprogress import progress_bar
 from .core import *
 from .models import *
 
 # %% auto #0
-__all__ = ['DEFAULT_RENDER_FACTOR', 'MIN_RENDER_FACTOR', 'MAX_RENDER_FACTOR', 'DEFAULT_MODEL', 'HINT_RADIUS', 'PRESETS',
-           'IMAGE_EXTS', 'PART', 'check_render_factor', 'render_size', 'models_dir', 'model_path', 'is_oom',
-           'HintError', 'check_hints', 'hint_planes', 'hints_file', 'save_hints', 'load_hints', 'Colorizer',
-           'load_colorizer', 'colorize', 'show_before_after', 'side_by_side', 'image_files', 'atomic_dest',
-           'save_atomic', 'Batch', 'colorize_folder']
+__all__ = ['DEFAULT_RENDER_FACTOR', 'MIN_RENDER_FACTOR', 'MAX_RENDER_FACTOR', 'DEFAULT_MODEL', 'HINT_RADIUS', 'HINT_REACH',
+           'HINT_EDGE', 'HINT_GRID', 'PRESETS', 'IMAGE_EXTS', 'PART', 'check_render_factor', 'render_size',
+           'models_dir', 'model_names', 'model_path', 'is_oom', 'HintError', 'check_hints', 'hint_planes',
+           'spread_hints', 'hints_file', 'save_hints', 'load_hints', 'Colorizer', 'load_colorizer', 'colorize',
+           'show_before_after', 'side_by_side', 'image_files', 'atomic_dest', 'save_atomic', 'Batch', 'colorize_folder']
 
 # %% ../nbs/04_inference.ipynb #783632bc
 DEFAULT_RENDER_FACTOR = 16
@@ -56,6 +57,10 @@ def models_dir() -> Path:
     import deoldify
     return Path(os.environ.get('DEOLDIFY_MODELS', Path(deoldify.__file__).resolve().parent.parent/'models'))
 
+def model_names() -> list[str]:
+    "Names of the colorizers in `models_dir()` (generator files: the defade restorer beside them is not one)"
+    return sorted(o.stem for o in models_dir().glob('*.safetensors') if weights_meta(o).get('format') == 'deoldify-generator-1')
+
 def model_path(name_or_path='default') -> Path:
     "Path of the weights named `name_or_path`, with a helpful error when there is none"
     p = Path(name_or_path)
@@ -67,7 +72,7 @@ def model_path(name_or_path='default') -> Path:
     name = DEFAULT_MODEL if name_or_path == 'default' else name_or_path
     p = models_dir()/f'{name}.safetensors'
     if not p.exists():
-        have = sorted(o.stem for o in models_dir().glob('*.safetensors'))
+        have = model_names()
         raise FileNotFoundError(f"no model named {name!r} in {models_dir()}; available: {have}")
     return p
 
@@ -138,6 +143,37 @@ def hint_planes(hints, # `check_hints`'s result
         p[0, 2, ys, xs] = 1
     return p
 
+# %% ../nbs/04_inference.ipynb #a280034d
+HINT_REACH = 0.4  # a hint's correction fades over about this fraction of the shorter side, where nothing stops it
+HINT_EDGE = 12.   # luminance steps (0-255) well above this stop a hint's colour
+HINT_GRID = 256   # the correction is solved at most this many pixels on the shorter side
+
+def spread_hints(guess:Image.Image, # the model's guess at render size
+                 grey:Image.Image, # the photo's luminance at render size
+                 planes:torch.Tensor, # `hint_planes` at render size
+                 reach:float=HINT_REACH, edge:float=HINT_EDGE) -> Image.Image:
+    "`guess` with each hint's difference from it spread over the hint's region (see above); luminance kept"
+    m = planes[0,2]
+    if not m.any(): return guess
+    ycc = rgb2ycc(np.asarray(guess, np.float32))
+    (h,w),s = m.shape,min(1, HINT_GRID/min(m.shape))
+    gs = max(1, round(h*s)), max(1, round(w*s))
+    small = lambda t: torch.nn.functional.interpolate(t[None], gs, mode='area')[0]
+    y = small(torch.from_numpy(np.asarray(grey, np.float32))[None])[0].double().numpy()
+    ms = small(m[None])
+    d = small((planes[0,:2]*128 - torch.from_numpy(ycc[...,1:]).permute(2,0,1))*m)/ms.clamp_min(1e-6)
+    n,idx = y.size,np.arange(y.size).reshape(y.shape)
+    ij = [(idx[:,:-1], idx[:,1:], y[:,:-1]-y[:,1:]), (idx[:-1], idx[1:], y[:-1]-y[1:])]
+    a,b = (np.concatenate([o[k].ravel() for o in ij]) for k in (0,1))
+    wt = np.exp(-np.concatenate([o[2].ravel() for o in ij])**2/(2*edge**2))
+    W = sp.coo_matrix((np.r_[wt,wt], (np.r_[a,b], np.r_[b,a])), shape=(n,n)).tocsr()
+    mv = ms[0].double().numpy().ravel()
+    A = sp.diags(np.asarray(W.sum(1)).ravel() + 1/(reach*min(gs))**2 + mv) - W
+    r = spsolve(A.tocsc(), mv[:,None]*d.double().numpy().reshape(2,-1).T)
+    r = torch.from_numpy(r.T.reshape(2, *gs)).float()
+    ycc[...,1:] += torch.nn.functional.interpolate(r[None], (h,w), mode='bilinear', align_corners=False)[0].permute(1,2,0).numpy()
+    return Image.fromarray(ycc2rgb(ycc).clip(0, 255).round().astype(np.uint8))
+
 # %% ../nbs/04_inference.ipynb #b38a5d77
 def hints_file(photo) -> Path:
     "Where the hints of `photo` live: NAME.hints.json beside it"
@@ -182,12 +218,13 @@ class Colorizer:
 
     def guess(self, img:Image.Image, render_factor:int|None=None,
               hints=None) -> Image.Image: # checked hints (`hints_for`), or None
-        "The model's raw colour guess for `img`, at render size"
+        "The model's colour guess for `img` at render size, corrected towards the hints (`spread_hints`)"
         rs = render_size(img.size, render_factor or self.render_factor)
-        x = _to_tensor(img.convert('L').resize(rs, Image.BICUBIC).convert('RGB'))  # grey at render size: no full-size copy
-        if hints is not None: x = torch.cat([x, hint_planes(hints, img.size, rs)], 1)
-        x = x.contiguous(memory_format=torch.channels_last)
-        with torch.inference_mode(): return _to_image(self.model(x))
+        grey = img.convert('L').resize(rs, Image.BICUBIC)  # at render size: no full-size copy
+        x,p = _to_tensor(grey.convert('RGB')),None
+        if hints is not None: p = hint_planes(hints, img.size, rs); x = torch.cat([x, p], 1)
+        with torch.inference_mode(): g = _to_image(self.model(x.contiguous(memory_format=torch.channels_last)))
+        return g if p is None else spread_hints(g, grey, p)
 
     def photo(self, img:Image.Image) -> Image.Image:
         "What `guess` and `merge` need of the photo: its luminance (a quarter of an RGB photo's memory)"
@@ -200,6 +237,7 @@ class Colorizer:
     def __call__(self, img, # a path, PIL image or array
                  render_factor:int|str|None=None, # default: the colorizer's; 'auto': chosen per photo (`auto_render_factor`)
                  hints=None, # colour hints: [(x, y, (r, g, b)), ...] in the photo's pixels, or an RGBA image (see above)
+                 restore:bool=False, # first restore the luminance (`deoldify.defade`): the output then has the restored one
                 ) -> Image.Image:
         "Colorized copy of `img`: RGB, or RGBA with the photo's own alpha if it has transparency"
         name = img if isinstance(img, (str, Path)) else 'image'
@@ -207,7 +245,10 @@ class Colorizer:
         alpha = img.getchannel('A') if img.mode == 'RGBA' else None
         if alpha is not None: img = img.convert('RGB')
         hints = self.hints_for(hints, img)
-        if has_colour(img): warnings.warn(f"{name}: already has colour (a colour or toned photo); colorized from its luminance")
+        if restore:
+            from .defade import defade  # loaded only when asked for
+            img = defade(img)
+        elif has_colour(img): warnings.warn(f"{name}: already has colour (a colour or toned photo); colorized from its luminance")
         img = self.photo(img)
         res = self.merge(img, self._pick(img, hints)[1]) if rf == 'auto' else self.at(img, rf, name, hints)
         if alpha is not None: res.putalpha(alpha)
@@ -278,9 +319,10 @@ def _default_colorizer(): return load_colorizer()
 def colorize(image, # a path, PIL image or array
              render_factor:int|str=DEFAULT_RENDER_FACTOR, # or 'auto'
              hints=None, # colour hints, see `Colorizer`
+             restore:bool=False, # first restore a faded scan's luminance (`deoldify.defade`)
             ) -> Image.Image:
     "Colorize `image` with the default model"
-    return _default_colorizer()(image, render_factor, hints)
+    return _default_colorizer()(image, render_factor, hints, restore)
 
 # %% ../nbs/04_inference.ipynb #b2db6fce
 def show_before_after(before, after, titles=('before','after'), figsize=(10,5)):
@@ -308,10 +350,10 @@ def side_by_side(before, after, # paths, PIL images or arrays
 IMAGE_EXTS = {'.jpg','.jpeg','.png','.bmp','.tif','.tiff','.webp','.gif'}
 
 def image_files(*inputs) -> list[Path]:
-    "Image files in `inputs` (files, or folders searched non-recursively), sorted, de-duplicated"
+    "Image files in `inputs` (files, or folders searched non-recursively, with their broken links), sorted, de-duplicated"
     res = []
     for i in map(Path, inputs):
-        if i.is_dir(): res += sorted(o for o in i.iterdir() if o.is_file() and o.suffix.lower() in IMAGE_EXTS)
+        if i.is_dir(): res += sorted(o for o in i.iterdir() if (o.is_file() or o.is_symlink()) and o.suffix.lower() in IMAGE_EXTS)  # bad links get their line
         else: res.append(i)
     return list(dict.fromkeys(res))
 
@@ -321,7 +363,7 @@ PART = '.deoldify-part'  # suffix of the temporary files outputs are written to
 def atomic_dest(dest):
     "A hidden temporary path beside `dest` to write to: renamed to `dest` if the block succeeds, removed in any case"
     dest = Path(dest)
-    tmp = dest.with_name(f'.{dest.name}{PART}')
+    tmp = dest.with_name(f'.{dest.name}.{os.getpid()}{PART}')  # the process id: two runs into one folder never share one
     try:
         yield tmp
         os.replace(tmp, dest)
@@ -331,6 +373,13 @@ def save_atomic(img:Image.Image, dest) -> Path:
     "Save `img` as `dest` (format from its suffix) through a temporary file, so `dest` is never half-written"
     with atomic_dest(dest) as tmp: img.save(tmp, format=Image.registered_extensions()[Path(dest).suffix.lower()], quality=95)  # `quality`: JPEG and WebP
     return Path(dest)
+
+def _stale(part:Path) -> bool:
+    "Whether the temporary file `part` was left by a process that has ended (and not being written by a live one)"
+    try: os.kill(int(part.name[:-len(PART)].rsplit('.', 1)[1]), 0)
+    except (IndexError, ValueError, ProcessLookupError): return True
+    except PermissionError: pass  # another user's live process
+    return False
 
 class Batch(NamedTuple):
     done: list    # the outputs written
@@ -343,7 +392,8 @@ def colorize_folder(clr:Colorizer, inputs, # a file or folder, or a list of them
                     overwrite:bool=False, # redo outputs that already exist
                     suffix:str='', # added to the outputs' names (needed to write into an input's folder)
                     show_progress:bool=True,
-                    hints=None) -> Batch: # hints for every input; None: each photo's NAME.hints.json (`hints_file`), if it has one
+                    hints=None, # hints for every input; None: each photo's NAME.hints.json (`hints_file`), if it has one
+                    restore:bool=False) -> Batch: # first restore each photo's luminance (`deoldify.defade`)
     "Colorize every image in `inputs` into `dest`, safely: see above"
     inputs = [Path(o) for o in (inputs if isinstance(inputs, (list,tuple)) else [inputs])]
     dest = Path(dest)
@@ -354,7 +404,8 @@ def colorize_folder(clr:Colorizer, inputs, # a file or folder, or a list of them
     if dest.exists() and not dest.is_dir(): raise ValueError(f"{dest}: is a file; the outputs go into a folder")
     try: dest.mkdir(parents=True, exist_ok=True)
     except OSError as e: raise ValueError(f"{dest}: cannot create the output folder ({e.strerror})") from None
-    for o in dest.glob(f'.*{PART}'): o.unlink()  # left by a run that was killed
+    for o in dest.glob(f'.*{PART}'):
+        if _stale(o): o.unlink(missing_ok=True)  # left by a run that was killed
     res, seen = Batch([], [], []), set()
     files = image_files(*inputs)
     if suffix: files = [f for f in files if not (f.stem.endswith(suffix) and f.parent.resolve() == dest.resolve())]  # an earlier run's outputs
@@ -363,7 +414,12 @@ def colorize_folder(clr:Colorizer, inputs, # a file or folder, or a list of them
         if out in seen: res.errors.append(f"{f}: another input already wrote {out}; colorize it into another folder"); continue
         seen.add(out)
         if out.exists() and not overwrite: res.skipped.append(out); continue
-        try: save_atomic(clr(f, render_factor, hints if hints is not None or not hints_file(f).exists() else load_hints(hints_file(f))), out)
-        except (ImageError, OSError, ValueError) as e: res.errors.append(str(e) if isinstance(e, ImageError) else f"{f}: {e}")
+        try: save_atomic(clr(f, render_factor, hints if hints is not None or not hints_file(f).exists() else load_hints(hints_file(f)), restore), out)
+        except OSError as e:
+            if e.errno != errno.ENOSPC: res.errors.append(f"{f}: {e}"); continue
+            res.errors.append(f"{out}: no space left on the device; stopped here with {len(res.done)} outputs complete. Free some space and "
+                              f"run the same command again to finish")
+            break
+        except (ImageError, ValueError) as e: res.errors.append(str(e) if isinstance(e, ImageError) else f"{f}: {e}")
         else: res.done.append(out)
     return res

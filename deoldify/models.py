@@ -8,13 +8,12 @@ import importlib, torch, timm, torchvision
 from torch import nn
 from pathlib import Path
 from fastai.vision.all import *
-from .core import ycc2rgb
+from .core import ycc2rgb, read_weights
 
 # %% auto #0
 __all__ = ['LITE_REPEATS', 'CHROMA_STEP', 'lukemelas_to_timm', 'lite_weights_path', 'efficientnet_lite', 'efficientnet_lite0',
            'InputNorm', 'lite_encoder', 'lite0_encoder', 'resnet_encoder', 'in_strips', 'Generator', 'init_spectral',
-           'chroma_bins', 'ChromaReadout', 'HintStem', 'generator', 'save_generator', 'generator_meta',
-           'load_generator']
+           'chroma_bins', 'ChromaReadout', 'HintStem', 'generator', 'save_generator', 'load_generator']
 
 # %% ../nbs/02_models.ipynb #730ebbbc
 LITE_REPEATS = {0:(1,2,2,3,3,4,1), 1:(1,3,3,4,4,5,1), 2:(1,3,3,4,4,5,1)}  # blocks per stage of EfficientNet-Lite0, 1, 2
@@ -204,8 +203,7 @@ def generator(encoder:str='lite0', # 'lite0', 'lite1', 'lite2', 'resnet34' or 'r
     return init_spectral(m)
 
 # %% ../nbs/02_models.ipynb #9ade97cf
-from safetensors import SafetensorError
-from safetensors.torch import save_file, load_file, safe_open
+from safetensors.torch import save_file
 
 def save_generator(m:nn.Module, path, encoder:str='lite0', half:bool=True, **meta) -> Path:
     "Save generator `m` as safetensors at `path`, with its `encoder` and `meta` in the header"
@@ -217,17 +215,10 @@ def save_generator(m:nn.Module, path, encoder:str='lite0', half:bool=True, **met
     save_file(sd, str(path), metadata={k:str(v) for k,v in meta.items()})
     return path
 
-def generator_meta(path) -> dict:
-    "The header metadata of a generator file"
-    with safe_open(str(path), 'pt') as f: return f.metadata() or {}
-
 def load_generator(path) -> Generator:
     "Rebuild the generator saved at `path` (float32, eval mode); a file that is not one is refused, by name"
     path = Path(path)
-    try: meta,sd = generator_meta(path),load_file(str(path))
-    except (SafetensorError, OSError) as e: raise ValueError(f"{path}: not a readable safetensors file ({e})") from None
-    if meta.get('format') != 'deoldify-generator-1':
-        raise ValueError(f"{path}: a safetensors file, but not a deoldify generator (format {meta.get('format')!r})")
+    meta,sd = read_weights(path, 'deoldify-generator-1')
     m = generator(meta.get('encoder', 'lite0'), pretrained=False, head=meta.get('head', 'rgb'), hints=meta.get('hints') == 'True')
     try: m.load_state_dict({k:v.float() if v.is_floating_point() else v for k,v in sd.items()})
     except RuntimeError as e:

@@ -36,7 +36,7 @@ RECIPE_DATA = ('data_root', 'data', 'held_out', 'n_valid', 'valid', 'n_train', '
 
 def recipe(weights) -> dict:
     "The training log `train_generator` stored in a generator file"
-    return json.loads(generator_meta(weights).get('recipe', '{}'))
+    return json.loads(weights_meta(weights).get('recipe', '{}'))
 
 def valid_files(log:dict, # a `recipe`
                 root=None, # the folder the recorded paths are relative to, default the recorded `data_root`

@@ -13,6 +13,7 @@ from PIL import Image, ImageDraw
 from .core import *
 from .inference import *
 from .fast import DEFAULT_RF  # also registers DeOldify's presets
+from .defade import defade
 
 # %% auto #0
 __all__ = ['HINT_HIT', 'available_models', 'split_view', 'png', 'download_link', 'uploads', 'ColorizerWidget']
@@ -20,7 +21,7 @@ __all__ = ['HINT_HIT', 'available_models', 'split_view', 'png', 'download_link',
 # %% ../nbs/12_widgets.ipynb #1e8d4a96
 def available_models() -> list[str]:
     "Names `load_colorizer` takes: our models in `models_dir()`, then DeOldify's presets (they need their weights file)"
-    return sorted(o.stem for o in models_dir().glob('*.safetensors')) + sorted(PRESETS)
+    return model_names() + sorted(PRESETS)
 
 # %% ../nbs/12_widgets.ipynb #5e1b7a39
 def split_view(before, after, # the photo and its colorized copy
@@ -83,6 +84,7 @@ class ColorizerWidget(W.VBox):
         self.rf = W.IntSlider(DEFAULT_RENDER_FACTOR, min=MIN_RENDER_FACTOR, max=64, description='render factor',
                               continuous_update=False, style={'description_width': 'initial'})
         self.auto = W.Checkbox(False, description='auto', indent=False)
+        self.restore = W.Checkbox(False, description='restore', indent=False, tooltip='first restore a faded or toned scan (defade); changes its luminance')
         self.go = W.Button(description='Colorize', button_style='primary', icon='paint-brush')
         self.sweep_btn = W.Button(description='Sweep', tooltip='render the factors around the default, to pick one')
         self.view = W.ToggleButtons(options=['side by side', 'split'])
@@ -103,9 +105,13 @@ class ColorizerWidget(W.VBox):
         self.save_hints.on_click(self._save_hints)
         self.clear_hints.on_click(self._clear_hints)
         super().__init__([W.HBox([self.model, self.weights]), W.HBox([self.upload, self.folder, self.photo]),
-                          W.HBox([self.rf, self.auto, self.go, self.sweep_btn]), W.HBox([self.colour, self.save_hints, self.clear_hints]), self.status,
+                          W.HBox([self.rf, self.auto, self.restore, self.go, self.sweep_btn]), W.HBox([self.colour, self.save_hints, self.clear_hints]), self.status,
                           W.HBox([self.view, self.split]), W.HBox([self.before, self.after]), self.download, self.strip])
         self._model(); self._folder()
+
+    def source(self) -> Image.Image:
+        "The photo to colour: restored first (`defade`) if **restore** is ticked"
+        return defade(self.src) if self.restore.value else self.src
 
     def say(self, msg:str, colour:str='black'):
         "Show `msg` in the status line"
@@ -181,18 +187,18 @@ class ColorizerWidget(W.VBox):
     @_reported
     def _colorize(self, *_):
         if self.src is None: raise ValueError("choose a photo or upload one first")
-        clr = self.colorizer()
+        clr,src = self.colorizer(),self.source()
         if self.auto.value:
-            rf,guess = clr.auto_render_factor(self.src, self.hints)
-            self.finish(clr.merge(self.src, guess), rf)
+            rf,guess = clr.auto_render_factor(src, self.hints)
+            self.finish(clr.merge(src, guess), rf)
             self.say(f"auto: render factor {rf} (of {', '.join(map(str, clr.auto_factors))})")
-        else: self.finish(clr(self.src, self.rf.value, self.hints), self.rf.value)
+        else: self.finish(clr(src, self.rf.value, self.hints), self.rf.value)
 
     @_reported
     def _sweep(self, *_):
         if self.src is None: raise ValueError("choose a photo or upload one first")
         clr = self.colorizer()
-        self.sweeps = list(zip(clr.auto_factors, clr.sweep(self.src, clr.auto_factors, self.hints)))
+        self.sweeps = list(zip(clr.auto_factors, clr.sweep(self.source(), clr.auto_factors, self.hints)))
         items = []
         for rf,img in self.sweeps:
             use = W.Button(description=f'use {rf}', layout={'width': 'auto'})
