@@ -143,7 +143,7 @@ def hint_planes(hints, # `check_hints`'s result
         p[0, 2, ys, xs] = 1
     return p
 
-# %% ../nbs/04_inference.ipynb #a280034d
+# %% ../nbs/04_inference.ipynb #970bee57
 HINT_REACH = 0.4  # a hint's correction fades over about this fraction of the shorter side, where nothing stops it
 HINT_EDGE = 12.   # luminance steps (0-255) well above this stop a hint's colour
 HINT_GRID = 256   # the correction is solved at most this many pixels on the shorter side
