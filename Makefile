@@ -2,19 +2,19 @@
 SHELL := /bin/bash
 PY ?= python3
 VENV := .venv
-# the commit of the model the colour benchmark compares with (the one trained on 329 photos)
-PREVIOUS ?= 1420305
+# the commit of the model the colour benchmark compares with (the one shipped before the GPU-trained model)
+PREVIOUS ?= 93c78d1
 BIN := $(VENV)/bin
 
-.PHONY: demo test bench bench-defade bench-video bench-colour bench-hints bench-encoders bench-original bench-auto bench-large readme venv clean
+.PHONY: demo test wheel-check bench bench-defade bench-video bench-colour bench-hints bench-encoders bench-original bench-auto bench-large readme venv clean
 
 venv: $(VENV)/.installed
 
-# Re-install whenever the pins or the package metadata change.
-$(VENV)/.installed: settings.ini setup.py
+# Re-install whenever the pins or the package metadata change; the package asks for ranges, constraints.txt pins them.
+$(VENV)/.installed: settings.ini setup.py constraints.txt
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e ".[dev]"
+	$(BIN)/pip install -q -e ".[dev]" -c constraints.txt
 	touch $@
 
 demo: venv
@@ -33,7 +33,7 @@ bench: venv
 # colour on the held-out sources: the shipped model's card regenerated beside the grey copy and the previous model
 bench-colour: venv
 	git show $(PREVIOUS):models/deoldify-lite0.safetensors > .previous.safetensors
-	$(BIN)/python benchmarks/colour.py --compare 'previous model=.previous.safetensors'
+	$(BIN)/python benchmarks/colour.py --compare 'previous shipped model (commit $(PREVIOUS))=.previous.safetensors'
 
 # flicker (per frame vs stabilised), PSNR and frames/s on a film made from a held-out photo and on OpenCV's vtest.avi (Debian's opencv-doc)
 bench-video: venv
@@ -73,6 +73,20 @@ test: venv
 	  n=$$(grep -c '^Starting ' .test.log); \
 	  m=$$(sed -n '/^=====/,$$p' .test.log | grep -c '^	'); \
 	  echo "$$((n-m)) passed, $$m failed"; exit $$rc
+	$(MAKE) --no-print-directory wheel-check
+
+# The wheel a user installs: built, installed into a fresh venv outside the repository (its dependencies lent by
+# .venv through a .pth file, so nothing is downloaded), then colouring a photo there with the model it carries.
+WHEEL_DIR := $(shell mktemp -d -u /tmp/deoldify-wheel.XXXXXX)
+wheel-check: venv
+	mkdir -p $(WHEEL_DIR)
+	$(BIN)/pip wheel -q --no-deps --no-build-isolation -w $(WHEEL_DIR)/dist .
+	$(BIN)/python -m venv --without-pip $(WHEEL_DIR)/venv
+	$(WHEEL_DIR)/venv/bin/python -c "import site,sys; open(site.getsitepackages()[0]+'/_deps.pth','w').write(sys.argv[1])" \
+	  "$$($(BIN)/python -c 'import site; print(site.getsitepackages()[0])')"
+	$(BIN)/pip --python $(WHEEL_DIR)/venv/bin/python install -q --no-deps $(WHEEL_DIR)/dist/*.whl
+	cd $(WHEEL_DIR) && OMP_NUM_THREADS=1 venv/bin/python $(CURDIR)/.ci/wheel_check.py
+	rm -rf $(WHEEL_DIR)
 
 clean:
 	rm -rf $(VENV) result_images .test.log

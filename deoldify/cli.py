@@ -24,7 +24,7 @@ def colorize_cmd(args) -> int:
     if args.hints and (len(args.inputs) != 1 or Path(args.inputs[0]).is_dir()):
         raise ValueError("--hints is for one photo; in a folder, put each photo's hints beside it as NAME.hints.json")
     hints = load_hints(args.hints) if args.hints else None
-    clr = load_colorizer(args.model, **kw)
+    clr = load_colorizer(args.model, device=args.device, **kw)
     done, skipped, errors = colorize_folder(clr, args.inputs, args.out, args.render_factor, overwrite=args.overwrite,
                                             suffix=args.suffix, show_progress=not args.quiet, hints=hints, restore=args.restore)
     for e in errors: print(e, file=sys.stderr)
@@ -37,7 +37,7 @@ def video_cmd(args) -> int:
     "Colorize the film `args.input` into `args.out`"
     from deoldify.video import colorize_video  # PyAV is imported only for films
     hints = load_hints(args.hints) if args.hints else None
-    out = colorize_video(args.input, args.out, load_colorizer(args.model), args.render_factor, hints=hints, smooth=not args.no_smooth,
+    out = colorize_video(args.input, args.out, load_colorizer(args.model, device=args.device), args.render_factor, hints=hints, smooth=not args.no_smooth,
                          chunk=args.chunk, overwrite=args.overwrite, show_progress=not args.quiet)
     print(f"colorized into {out.resolve()}")
     return 0
@@ -45,7 +45,7 @@ def video_cmd(args) -> int:
 # %% ../nbs/11_cli.ipynb #bb0ab1c2
 def _bench_one(model:str, rf:int, runs:int, size=(1152,864)) -> dict:
     "Time `runs` colorizations at render factor `rf` in this process (after one warm-up)"
-    img = load_image(Path(__file__).resolve().parent.parent/'test_images'/'astronaut.png').resize(size, Image.BICUBIC)
+    img = example_photo('astronaut').resize(size, Image.BICUBIC)  # in scikit-image's package: it runs wherever deoldify is installed
     clr = load_colorizer(model, rf)
     base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss/1024
     clr(img)
@@ -60,7 +60,8 @@ def benchmark(model:str='default', render_factors=(21,35,45), runs:int=3) -> lis
     res = []
     for rf in render_factors:
         code = f"import json; from deoldify.cli import _bench_one; print(json.dumps(_bench_one({model!r}, {rf}, {runs})))"
-        out = subprocess.run([sys.executable, '-c', code], capture_output=True, text=True, check=True)
+        out = subprocess.run([sys.executable, '-c', code], capture_output=True, text=True)
+        if out.returncode: raise ValueError(f"benchmark at render factor {rf} failed: {(out.stderr.strip().splitlines() or ['no message'])[-1]}")
         res.append(json.loads(out.stdout.strip().splitlines()[-1]))
     return res
 
@@ -70,7 +71,7 @@ def machine() -> str:
             f"{torch.get_num_threads()} threads, OMP_NUM_THREADS={os.environ.get('OMP_NUM_THREADS', 'unset')}")
 
 def benchmark_cmd(args) -> int:
-    print(f"deoldify benchmark: model {args.model}, 1152x864 photo (1.0 MP), {args.runs} runs after 1 warm-up")
+    print(f"deoldify benchmark: model {args.model}, scikit-image's astronaut at 1152x864 (1.0 MP), {args.runs} runs after 1 warm-up")
     print(machine())
     rows = benchmark(args.model, args.render_factors, args.runs)
     keys = list(rows[0])
@@ -108,6 +109,7 @@ def parser() -> argparse.ArgumentParser:
     c.add_argument('--restore', action='store_true', help="first restore faded, low-contrast, dusty or toned scans (defade); "
                                                           "the output then has the restored luminance, not the photo's own")
     c.add_argument('--quiet', action='store_true', help='no progress bar')
+    c.add_argument('--device', help="where the model runs: cpu, cuda, cuda:1, mps (default: the GPU if torch sees one, else the CPU)")
     c.set_defaults(func=colorize_cmd)
     v = sub.add_parser('video', help='colorize a film, keeping its sound (MP4 out)')
     v.add_argument('input', help='a video file')
@@ -119,6 +121,7 @@ def parser() -> argparse.ArgumentParser:
     v.add_argument('--chunk', type=int, default=48, help='frames per chunk; a killed run resumes from its last finished chunk')
     v.add_argument('--overwrite', action='store_true', help='replace the output if it exists')
     v.add_argument('--quiet', action='store_true', help='no progress bar')
+    v.add_argument('--device', help="where the model runs (default: the GPU if torch sees one, else the CPU)")
     v.set_defaults(func=video_cmd)
     b = sub.add_parser('benchmark', help='seconds per image and peak memory on a ~1 MP photo')
     b.add_argument('--model', default='default')
@@ -135,7 +138,7 @@ def main(argv=None) -> int:
     fmt, warnings.formatwarning = warnings.formatwarning, lambda msg, *a, **k: f"deoldify: {msg}\n"  # e.g. a retry at a lower render factor
     term = signal.signal(signal.SIGTERM, _interrupt) if threading.current_thread() is threading.main_thread() else None
     try: return args.func(args)
-    except (FileNotFoundError, ValueError) as e:  # an unknown model, unusable weights: one line, not a traceback
+    except (FileNotFoundError, ValueError, ImportError) as e:  # an unknown model, unusable weights, a missing extra: one line, not a traceback
         print(f"deoldify: {e}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

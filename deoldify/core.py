@@ -12,8 +12,8 @@ from safetensors import SafetensorError
 from safetensors.torch import load_file, safe_open
 
 # %% auto #0
-__all__ = ['ImageError', 'load_image', 'rgb2ycc', 'ycc2rgb', 'to_gray', 'has_colour', 'merge_luminance', 'sha256', 'weights_meta',
-           'read_weights']
+__all__ = ['EXAMPLES', 'ImageError', 'load_image', 'rgb2ycc', 'ycc2rgb', 'to_gray', 'has_colour', 'merge_luminance',
+           'example_photo', 'example_photos', 'sha256', 'weights_meta', 'read_weights']
 
 # %% ../nbs/00_core.ipynb #8f72b3dc
 class ImageError(ValueError):
@@ -141,6 +141,22 @@ def merge_luminance(orig:Image.Image, # the user's photo, any size
         cb,cr = (np.asarray(c.resize((w, b-a), Image.BICUBIC, box=(0, a*sy, c.width, b*sy))) for c in chans)
         res.paste(Image.fromarray(_merge_rows(np.asarray(lum.crop((0, a, w, b)), np.float32), cb, cr)), (0, a))
     return res
+
+# %% ../nbs/00_core.ipynb #e8a3p1cd
+EXAMPLES = ('camera', 'astronaut', 'chelsea', 'coffee')  # photos in scikit-image's package: no download
+
+def example_photo(name:str='camera') -> Image.Image:
+    "One of `EXAMPLES` as a PIL image"
+    if name not in EXAMPLES: raise ValueError(f"{name!r} is not one of the example photos {EXAMPLES}")
+    from skimage import data
+    return Image.fromarray(getattr(data, name)())
+
+def example_photos(dest) -> Path:
+    "The folder `dest` with `EXAMPLES` in it as PNG files (written if missing)"
+    dest = Path(dest); dest.mkdir(parents=True, exist_ok=True)
+    for n in EXAMPLES:
+        if not (dest/f'{n}.png').exists(): example_photo(n).save(dest/f'{n}.png')
+    return dest
 
 # %% ../nbs/00_core.ipynb #ac711b54
 def sha256(path) -> str:

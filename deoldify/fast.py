@@ -53,7 +53,7 @@ class FastUnet(nn.Module):
     "An `OrigUnet` for inference: folded norms, channels-last, bounded attention, the tail in strips, optional bf16"
     def __init__(self, m:OrigUnet, # eval-mode DeOldify generator (it is changed in place)
                  rows:int=32, # tail strip height, in half-resolution rows
-                 dtype=torch.float32, # torch.bfloat16 runs under autocast: faster on CPUs with bf16 units, less exact
+                 dtype=torch.float32, # torch.bfloat16 runs under autocast: faster on CPUs with bf16 units and on GPUs, less exact
                  halo:int=2): # overlap: 1 row (blur) + 2×½ (two 3×3 convs at full resolution), rounded up
         super().__init__()
         self.m = bound_attention(fold_norms(m.eval())).to(memory_format=torch.channels_last)
@@ -67,7 +67,7 @@ class FastUnet(nn.Module):
 
     def forward(self, x):
         x = x.contiguous(memory_format=torch.channels_last)
-        with torch.autocast('cpu', dtype=self.dtype, enabled=self.dtype!=torch.float32):
+        with torch.autocast(x.device.type, dtype=self.dtype, enabled=self.dtype!=torch.float32):
             f = x
             for l in self.m.layers[:8]: f = l(f)
             y = in_strips(f.shape[2], lambda lo,hi: self.tail(f[:,:,lo:hi], x[:,:,2*lo:2*hi]), self.rows, self.halo)
@@ -122,7 +122,8 @@ class FaithfulColorizer(Colorizer):
         self.post_process = post_process
 
     def guess(self, img:Image.Image, render_factor:int|None=None, hints=None) -> Image.Image:  # DeOldify's models take no hints: `hints_for` refuses them
-        with torch.inference_mode(): return model_image(self.model(preprocess(img, render_factor or self.render_factor)))
+        x = preprocess(img, render_factor or self.render_factor).to(self.device)
+        with torch.inference_mode(): return model_image(self.model(x).float().cpu())
 
     def photo(self, img:Image.Image) -> Image.Image: return img  # the YUV merge takes the RGB photo
 
@@ -134,7 +135,7 @@ class FaithfulColorizer(Colorizer):
         "Colorize several photos in one forward pass (they share the square render size)"
         imgs = [load_image(o) for o in imgs]
         rf = render_factor or self.render_factor
-        with torch.inference_mode(): ys = self.model(torch.cat([preprocess(o, rf) for o in imgs]))
+        with torch.inference_mode(): ys = self.model(torch.cat([preprocess(o, rf) for o in imgs]).to(self.device)).float().cpu()
         return [self.merge(o, model_image(y[None])) for o,y in zip(imgs, ys)]
 
 # %% ../nbs/10_fast.ipynb #c121c95a
@@ -153,6 +154,11 @@ def original_colorizer(weights, # the released .pth (any layout), or its `to_saf
                                 f"(it is {RELEASES[preset]['file']}; `deoldify.original.download({preset!r})` fetches it)")
     if backend not in ('torch', 'onnx', 'eager'): raise ValueError(f"unknown backend {backend!r}: 'torch', 'onnx' or 'eager'")
     if bf16 and backend != 'torch': raise ValueError(f"bf16 needs the 'torch' backend, not {backend!r}")
+    if backend == 'onnx':  # ONNX Runtime's CPU provider: the model stays on the CPU, whatever torch sees
+        try: import onnx, onnxruntime  # the exporter's and the runtime's packages: an extra, not a requirement
+        except ImportError: raise ImportError("the 'onnx' backend needs ONNX Runtime: pip install 'deoldify[onnx]'") from None
+        if kwargs.get('device') not in (None, 'cpu'): raise ValueError(f"the 'onnx' backend runs on the CPU, not {kwargs['device']!r}")
+        kwargs['device'] = 'cpu'
     net = load_original(weights, preset)
     if backend != 'eager': net = FastUnet(net, dtype=torch.bfloat16 if bf16 else torch.float32)
     if backend == 'onnx': net = OrtUnet(net)

@@ -20,8 +20,9 @@ from .models import *
 __all__ = ['DEFAULT_RENDER_FACTOR', 'MIN_RENDER_FACTOR', 'MAX_RENDER_FACTOR', 'DEFAULT_MODEL', 'HINT_RADIUS', 'HINT_REACH',
            'HINT_EDGE', 'HINT_GRID', 'PRESETS', 'IMAGE_EXTS', 'PART', 'check_render_factor', 'render_size',
            'models_dir', 'model_names', 'model_path', 'is_oom', 'HintError', 'check_hints', 'hint_planes',
-           'spread_hints', 'hints_file', 'save_hints', 'load_hints', 'Colorizer', 'load_colorizer', 'colorize',
-           'show_before_after', 'side_by_side', 'image_files', 'atomic_dest', 'save_atomic', 'Batch', 'colorize_folder']
+           'spread_hints', 'hints_file', 'save_hints', 'load_hints', 'pick_device', 'Colorizer', 'load_colorizer',
+           'colorize', 'show_before_after', 'side_by_side', 'image_files', 'atomic_dest', 'save_atomic', 'Batch',
+           'colorize_folder']
 
 # %% ../nbs/04_inference.ipynb #783632bc
 DEFAULT_RENDER_FACTOR = 16
@@ -53,9 +54,10 @@ def render_size(size, # (width, height) of the photo
 DEFAULT_MODEL = 'deoldify-lite0'
 
 def models_dir() -> Path:
-    "Folder of the shipped weights"
+    "Folder of the shipped weights: `$DEOLDIFY_MODELS`, else the installed package's `weights`, else the repository's `models`"
     import deoldify
-    return Path(os.environ.get('DEOLDIFY_MODELS', Path(deoldify.__file__).resolve().parent.parent/'models'))
+    pkg = Path(deoldify.__file__).resolve().parent  # a wheel carries `models/` as `deoldify/weights` (setup.py)
+    return Path(os.environ.get('DEOLDIFY_MODELS') or next((p for p in (pkg/'weights', pkg.parent/'models') if p.is_dir()), pkg/'weights'))
 
 def model_names() -> list[str]:
     "Names of the colorizers in `models_dir()` (generator files: the defade restorer beside them is not one)"
@@ -197,14 +199,29 @@ def load_hints(path) -> list:
     try: return [(o['x'], o['y'], tuple(o['rgb'])) for o in d['hints']]
     except (KeyError, TypeError): raise HintError(f"{path}: each hint needs \"x\", \"y\" and \"rgb\"") from None
 
+# %% ../nbs/04_inference.ipynb #d3v1c3cd
+def pick_device(device=None, # 'cpu', 'cuda', 'cuda:1', 'mps', a `torch.device`, or None: the GPU if torch sees one
+               ) -> torch.device:
+    "The torch device to run on; one torch cannot use here is refused, by name"
+    if device is None: return torch.device('cuda' if torch.cuda.is_available() else 'cpu')
+    try: d = torch.device(device)
+    except (RuntimeError, TypeError): raise ValueError(f"device {device!r}: not a torch device ('cpu', 'cuda', 'cuda:1', 'mps')") from None
+    ok = dict(cuda=lambda: torch.cuda.is_available() and (d.index or 0) < torch.cuda.device_count(),
+              mps=lambda: torch.backends.mps.is_available()).get(d.type, lambda: d.type == 'cpu')
+    if not ok(): raise ValueError(f"device {device!r}: torch {torch.__version__} cannot use it on this machine "
+                                  f"(CUDA GPUs: {torch.cuda.device_count() if torch.cuda.is_available() else 'none'})")
+    return d
+
 # %% ../nbs/04_inference.ipynb #0f342347
 class Colorizer:
     "Colorize photos with a generator; the output keeps each photo's size and luminance"
     def __init__(self, model:torch.nn.Module, # a generator: grey RGB in [0,1] -> RGB in [0,1]
                  render_factor:int=DEFAULT_RENDER_FACTOR, # default render factor
                  name:str='model',
-                 channels_last:bool=True): # channels-last memory lets oneDNN's convolutions run ~1.6x faster on CPUs (`make bench`)
-        self.model = model.eval().to(memory_format=torch.channels_last if channels_last else torch.contiguous_format)
+                 channels_last:bool=True, # channels-last memory lets oneDNN's convolutions run ~1.6x faster on CPUs (`make bench`)
+                 device=None): # where the model runs (`pick_device`): default the GPU if torch sees one, else the CPU
+        self.device = pick_device(device)
+        self.model = model.eval().to(self.device, memory_format=torch.channels_last if channels_last else torch.contiguous_format)
         self.render_factor,self.name = check_render_factor(render_factor, auto=False),name
 
     @property
@@ -223,7 +240,7 @@ class Colorizer:
         grey = img.convert('L').resize(rs, Image.BICUBIC)  # at render size: no full-size copy
         x,p = _to_tensor(grey.convert('RGB')),None
         if hints is not None: p = hint_planes(hints, img.size, rs); x = torch.cat([x, p], 1)
-        with torch.inference_mode(): g = _to_image(self.model(x.contiguous(memory_format=torch.channels_last)))
+        with torch.inference_mode(): g = _to_image(self.model(x.to(self.device).contiguous(memory_format=torch.channels_last)).float().cpu())
         return g if p is None else spread_hints(g, grey, p)
 
     def photo(self, img:Image.Image) -> Image.Image:
@@ -297,7 +314,7 @@ class Colorizer:
         i = int(np.argmax(np.subtract(colour, dis)))
         return rfs[i], guesses[i]
 
-    def __repr__(self): return f"{type(self).__name__}({self.name}, render_factor={self.render_factor})"
+    def __repr__(self): return f"{type(self).__name__}({self.name}, render_factor={self.render_factor}, device={self.device})"
 
 # %% ../nbs/04_inference.ipynb #92432651
 PRESETS = {}  # name -> function(weights, render_factor, **kwargs) returning a Colorizer; see `deoldify.original`
@@ -305,13 +322,14 @@ PRESETS = {}  # name -> function(weights, render_factor, **kwargs) returning a C
 def load_colorizer(name_or_path='default', # model name, 'default', a .safetensors path, or a preset in `PRESETS`
                    render_factor:int|None=None, # default: the model's
                    weights=None, # a preset's weights file (DeOldify's presets: the released .pth or its .safetensors)
+                   device=None, # where it runs (`pick_device`): default the GPU if torch sees one, else the CPU
                    **kwargs, # passed to the preset's loader, e.g. `faithful=True`
                   ) -> Colorizer:
     "A `Colorizer` with the weights named `name_or_path`"
-    if name_or_path in PRESETS: return PRESETS[name_or_path](weights, render_factor, **kwargs)
+    if name_or_path in PRESETS: return PRESETS[name_or_path](weights, render_factor, device=device, **kwargs)
     if weights is not None or kwargs: raise ValueError(f"`weights` and {sorted(kwargs)} only apply to the presets {sorted(PRESETS)}")
     p = model_path(name_or_path)
-    return Colorizer(load_generator(p), render_factor or DEFAULT_RENDER_FACTOR, name=p.stem)
+    return Colorizer(load_generator(p), render_factor or DEFAULT_RENDER_FACTOR, name=p.stem, device=device)
 
 @lru_cache(maxsize=1)
 def _default_colorizer(): return load_colorizer()
