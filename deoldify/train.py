@@ -128,8 +128,9 @@ By render factor:
 {stages}
 
 Adam, weight decay 1e-3, one-cycle schedule per stage, learning rates (`stage_lrs`): encoder peak/10, hint path peak×10; each epoch is the next
-{s1['chunk'] or 'all'} photos of one seeded shuffle of the training set. Inputs are grey copies degraded at random
+{min(s1['chunk'], s1['n_train']) if s1['chunk'] else 'all'} photos of one seeded shuffle of the training set. Inputs are grey copies degraded at random
 (noise, JPEG, fading, contrast loss). {f"Started from the weights of `{s1['init']}`. " if s1.get('init') else ''}Total: {s1['seconds']/60:.1f} min on {s1['machine']} (torch {s1['torch']}).
+{f"It {s1['transport']}. " if s1.get('transport') else ''}{f"One bf16 training step at 256 px, batch 16 (loss included), takes {s1['mem_256_bs16']} of GPU memory." if s1.get('mem_256_bs16') else ''}
 {gan}
 
 ## File
@@ -227,7 +228,7 @@ def train_generator(photos, # photo folders, each with a MANIFEST.tsv (validatio
                     lrs=(1e-3,5e-4), # peak learning rate per stage
                     bss=(16,16), # batch size per stage
                     chunk:int|None=2500, # photos per epoch (`EpochChunks`); None: all of them
-                    encoder:str='lite0', head:str='bins', hints:bool=True, # see `generator`
+                    encoder:str='lite0', head:str='rgb', hints:bool=True, # see `generator`
                     init=None, # a generator file to start from (same encoder and head; its hint path may be missing: it starts at zero)
                     held_out=HELD_OUT, n_valid:int=80, # see `source_split`
                     work=None, # checkpoints and progress; default `dest`'s folder / (`dest`'s name + '-work')

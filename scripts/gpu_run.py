@@ -1,0 +1,134 @@
+"""Issue 11's GPU run, in two halves.
+
+`pack` (here, on the CPU): the training photos as 128-px WebP squares (a seeded sample that fits the device
+machine's 64 MiB transfer), the held-out validation photos beside them, and manifests, in `.gpu/`.
+`train` (on the GPU): one recipe through `deoldify.train.train_generator`, with bf16 mixed precision, its
+photos per epoch sized from a measured throughput so that it ends inside a time budget; the weights are split
+into parts of at most 15 MB (the device's files come back in pieces of at most 16 MiB).
+`adopt` (here): join the parts and point the recipe at the original photo folders, checking that its validation
+photos are the same held-out photos (by name), so `model_card` and `train_gan` read them from there.
+"""
+import argparse, io, json, os, random, sys, time
+from pathlib import Path
+
+def pack(args):
+    import pandas as pd
+    from PIL import Image
+    sys.path.insert(0, str(Path(__file__).parents[1]))
+    from deoldify.data import manifest, source_split, HELD_OUT
+    root = Path(args.root).resolve()
+    folders = [root/'photos2/train', root/'photos/train']
+    train, valid = source_split(folders)
+    rng = random.Random(args.seed)
+    picked = sorted(rng.sample(list(train), min(args.n, len(train)))) + list(valid)
+    out = Path(args.dest); total = 0
+    for f in folders:
+        df = manifest(f)
+        keep = df[df.path.isin(set(picked))].copy()
+        dst = out/f.relative_to(root); dst.mkdir(parents=True, exist_ok=True)
+        for p in keep.path:
+            im = Image.open(p).convert('RGB'); w,h = im.size; s = min(w,h)
+            im = im.crop(((w-s)//2, (h-s)//2, (w-s)//2+s, (h-s)//2+s)).resize((args.size,)*2, Image.LANCZOS)
+            im.save(dst/(p.stem+'.webp'), 'WEBP', quality=args.quality, method=6)
+            total += (dst/(p.stem+'.webp')).stat().st_size
+        keep['file'] = [Path(o).stem+'.webp' for o in keep.file]
+        lic = 'licence' if 'licence' in keep else 'license'
+        keep[['file', 'source_repo' if 'source_repo' in keep else 'package', lic]].to_csv(dst/'MANIFEST.tsv', sep='\t', index=False)
+    print(f"{len(picked)} photos ({len(valid)} validation), {total/2**20:.1f} MiB in {out}")
+
+def train(args):
+    import torch
+    from fastai.vision.all import MixedPrecision, params, defaults, ProgressCallback, Callback, CancelFitException
+    defaults.callbacks = [c for c in defaults.callbacks if c is not ProgressCallback]  # a line per epoch, not a bar, in a log
+    from deoldify.data import colorize_dls, source_split
+    from deoldify.train import train_generator, generator_learner, RandomHints
+    from deoldify.loss import chroma_prior
+    t0 = time.time()
+    torch.backends.cudnn.benchmark = True
+    dev, cuda = ('cuda', True) if torch.cuda.is_available() else ('cpu', False)  # cpu: a rehearsal of the same path
+    sync = torch.cuda.synchronize if cuda else (lambda: None)
+    folders = [Path(args.data)/'photos2/train', Path(args.data)/'photos/train']
+    trn, val = source_split(folders)
+    # throughput at the largest size (the slowest): a few steps of the real learner, data loading included
+    prior = chroma_prior(trn, n=500) if args.head == 'bins' else None
+    dls = colorize_dls(trn + val, args.sizes[-1], args.bs, valid=val, num_workers=args.workers)
+    learn = generator_learner(dls, head=args.head, hints=True, prior=prior, cbs=MixedPrecision(amp_mode='bf16'))
+    learn.model.to(dev); learn.dls.to(dev); learn.loss_func.to(dev)
+    it, t = iter(dls.train), None
+    opt = torch.optim.Adam(params(learn.model), lr=0)  # lr 0: measures the step, changes nothing
+    for i in range(args.calib + 5):
+        if i == 5: sync(); t = time.time()
+        x,y = next(it)
+        learn.xb,learn.yb = (x,),(y,); learn.training = True; learn.cbs.filter(lambda c: isinstance(c, RandomHints))[0].before_batch()
+        with torch.autocast(dev, dtype=torch.bfloat16, enabled=cuda): loss = learn.loss_func(learn.model(*learn.xb), y)
+        loss.backward(); opt.step(); opt.zero_grad()
+    sync(); rate = args.calib*args.bs/(time.time()-t)
+    del learn, dls, it, opt
+    left = args.minutes*60 - (time.time()-t0) - 90  # for validation, loader start-up, checkpoints and the final save
+    epochs = [int(e) for e in args.epochs]
+    # smaller crops run faster, but loading costs the same: count them at their side's ratio, not their pixels'
+    px = [epochs[i]*s/args.sizes[-1] for i,s in enumerate(args.sizes)]
+    total = max(rate*left/sum(px)*0.9, 4*args.bs)  # photos per listed epoch that fit the budget
+    # an epoch can't be longer than the training set: more, whole epochs instead, as many per stage as listed
+    k = max(1, round(total/len(trn)))
+    chunk, epochs = min(int(total/k), len(trn)), [e*k for e in epochs]
+    print(f"{args.head}: {rate:.0f} images/s at {args.sizes[-1]} px, {left:.0f} s left: epochs {epochs} of {chunk} photos", flush=True)
+    dest = Path(args.out)/f'{args.head}.safetensors'
+    class Deadline(Callback):  # a safety net: if the measured rate was too hopeful, end the stage after a whole epoch
+        def before_batch(self):
+            if self.training and self.recorder.values and time.time() > t0 + args.minutes*60 - 40:
+                print('deadline: stage cut short', flush=True); raise CancelFitException
+    learn, log = train_generator(folders, dest, sizes=args.sizes, epochs=epochs, lrs=args.lrs, bss=[args.bs]*len(args.sizes),
+                                 chunk=chunk, head=args.head, hints=True, card=False, work=Path(args.work)/args.head,
+                                 cbs=[MixedPrecision(amp_mode='bf16'), Deadline()], num_workers=args.workers)
+    b = dest.read_bytes()  # first the weights, in parts: nothing after this may lose them
+    for i in range(0, len(b), 15_000_000): (Path(args.out)/f'{args.head}.part{i//15_000_000}').write_bytes(b[i:i+15_000_000])
+    dest.unlink()
+    mem = None
+    if cuda:  # the seed's complaint: 11 GB were not enough; one bf16 training step (loss included) at 256 px, batch 16
+        m = learn.model.train(); torch.cuda.empty_cache(); torch.cuda.reset_peak_memory_stats()
+        x = torch.rand(16, 6, 256, 256, device=dev); x[:, 3:] = 0
+        with torch.autocast(dev, dtype=torch.bfloat16): learn.loss_func(m(x), torch.rand(16, 3, 256, 256, device=dev)).backward()
+        mem = f'{torch.cuda.max_memory_allocated()/2**30:.2f} GiB'
+    log = dict(log, calib_rate=round(rate), chunk=chunk, mem_256_bs16=mem, gpu=torch.cuda.get_device_name() if cuda else 'cpu',
+               wall=round(time.time()-t0))
+    (Path(args.out)/f'{args.head}.json').write_text(json.dumps(log))
+    print(f"{args.head}: done in {time.time()-t0:.0f} s, {log['mem_256_bs16']} at 256 px batch 16", flush=True)
+
+def adopt(args):
+    import torch
+    from safetensors.torch import load_file, save_file
+    from safetensors import safe_open
+    sys.path.insert(0, str(Path(__file__).parents[1]))
+    from deoldify.data import source_split
+    parts = sorted(Path(args.parts).glob(f'{args.head}.part*'), key=lambda f: int(f.suffix[5:]))
+    tmp = Path(args.dest).with_suffix('.joined'); tmp.write_bytes(b''.join(f.read_bytes() for f in parts))
+    with safe_open(str(tmp), 'pt') as f: meta = f.metadata()
+    log, root = json.loads((Path(args.parts)/f'{args.head}.json').read_text()), Path(args.root).resolve()  # the recipe, and the GPU's
+    folders = [root/'datasets/photos2/train', root/'datasets/photos/train']
+    trn, val = source_split(folders, log['held_out'], log['n_valid'])
+    if sorted(Path(o).stem for o in log['valid']) != sorted(f.stem for f in val): raise ValueError('validation photos differ')
+    n_train = log['n_train']
+    for st in log['stages']: st['images'] = st['epochs']*min(log['chunk'], n_train)  # an epoch is at most the training set
+    log.update(data_root=str(root), data=[str(f.relative_to(root)) for f in folders], valid=[str(f.relative_to(root)) for f in val],
+               machine=f"{log['gpu']}, bf16 mixed precision", transport=(f"trained on a seeded sample of {n_train} of the {len(trn)} "
+               f"training photos, each a centre square at 128 px (WebP, quality 70), so the data fit the GPU machine's 64 MiB transfer "
+               f"(`scripts/gpu_run.py`)"))
+    save_file(load_file(str(tmp)), args.dest, metadata=dict(meta, recipe=json.dumps(log)))
+    tmp.unlink()
+    print(f"{args.dest}: {len(val)} validation photos, {n_train} training photos, {log['seconds']} s on {log['machine']}")
+
+if __name__ == '__main__':
+    p = argparse.ArgumentParser(); sub = p.add_subparsers(dest='cmd', required=True)
+    a = sub.add_parser('pack'); a.add_argument('--root', default='../shared/datasets'); a.add_argument('--dest', default='.gpu/data')
+    a.add_argument('--n', type=int, default=10600); a.add_argument('--size', type=int, default=128)
+    a.add_argument('--quality', type=int, default=70); a.add_argument('--seed', type=int, default=0)
+    b = sub.add_parser('train'); b.add_argument('--head', default='bins'); b.add_argument('--data', default='.gpu/data')
+    b.add_argument('--out', required=True); b.add_argument('--work', default='/tmp/work'); b.add_argument('--minutes', type=float, default=7)
+    b.add_argument('--sizes', type=int, nargs='+', default=[96,128]); b.add_argument('--epochs', nargs='+', default=[3,6])
+    b.add_argument('--lrs', type=float, nargs='+', default=[1.5e-3,1e-3]); b.add_argument('--bs', type=int, default=64)
+    b.add_argument('--workers', type=int, default=7); b.add_argument('--calib', type=int, default=30)
+    c = sub.add_parser('adopt'); c.add_argument('--head', default='rgb'); c.add_argument('--parts', required=True)
+    c.add_argument('--dest', required=True); c.add_argument('--root', default='../shared')
+    args = p.parse_args()
+    dict(pack=pack, train=train, adopt=adopt)[args.cmd](args)
