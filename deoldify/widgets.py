@@ -12,7 +12,7 @@ from ipyevents import Event
 from PIL import Image, ImageDraw
 from .core import *
 from .inference import *
-from .fast import DEFAULT_RF  # also registers DeOldify's presets
+from .fast import DEFAULT_RF
 from .defade import defade
 
 # %% auto #0
