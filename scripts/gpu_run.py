@@ -7,15 +7,17 @@ photos per epoch sized from a measured throughput so that it ends inside a time 
 into parts of at most 15 MB (the device's files come back in pieces of at most 16 MiB).
 `adopt` (here): join the parts and point the recipe at the original photo folders, checking that its validation
 photos are the same held-out photos (by name), so `model_card` and `train_gan` read them from there.
+
+The shipped model's run predates the rescaling of epochs below: its epochs were capped at the whole sample,
+so it ran the listed 3 + 6 epochs of 10,600 photos (the call in `06_train` reproduces it exactly).
 """
-import argparse, io, json, os, random, sys, time
+import argparse, json, random, sys, time
 from pathlib import Path
 
 def pack(args):
-    import pandas as pd
     from PIL import Image
     sys.path.insert(0, str(Path(__file__).parents[1]))
-    from deoldify.data import manifest, source_split, HELD_OUT
+    from deoldify.data import manifest, source_split
     root = Path(args.root).resolve()
     folders = [root/'photos2/train', root/'photos/train']
     train, valid = source_split(folders)
@@ -96,7 +98,6 @@ def train(args):
     print(f"{args.head}: done in {time.time()-t0:.0f} s, {log['mem_256_bs16']} at 256 px batch 16", flush=True)
 
 def adopt(args):
-    import torch
     from safetensors.torch import load_file, save_file
     from safetensors import safe_open
     sys.path.insert(0, str(Path(__file__).parents[1]))
