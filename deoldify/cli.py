@@ -29,13 +29,13 @@ def _lines(args) -> bool:
 def colorize_cmd(args) -> int:
     "Colorize the inputs of `args` into `args.out`; exit code 1 if any failed"
     with _loading(): from deoldify.inference import PRESETS, load_colorizer, load_hints, colorize_folder
-    kw = dict(weights=args.weights, faithful=args.faithful, backend=args.backend, bf16=args.bf16) if args.model in PRESETS else {}
-    if not kw and (args.weights or args.faithful or args.bf16 or args.backend != 'torch'):
-        raise ValueError(f"--weights, --faithful, --backend and --bf16 apply to DeOldify's presets {sorted(PRESETS)}, not {args.model!r}")
+    kw = dict(weights=args.weights, faithful=args.faithful, bf16=args.bf16) if args.model in PRESETS else {}
+    if not kw and (args.weights or args.faithful or args.bf16 or args.backend == 'eager'):
+        raise ValueError(f"--weights, --faithful, --bf16 and --backend eager apply to DeOldify's presets {sorted(PRESETS)}, not {args.model!r}")
     if args.hints and (len(args.inputs) != 1 or Path(args.inputs[0]).is_dir()):
         raise ValueError("--hints is for one photo; in a folder, put each photo's hints beside it as NAME.hints.json")
     hints = load_hints(args.hints) if args.hints else None
-    clr = load_colorizer(args.model, device=args.device, **kw)
+    clr = load_colorizer(args.model, device=args.device, backend=args.backend, **kw)
     lines = _lines(args)
     log = (lambda s, failed=False: print(s, file=sys.stderr if failed else sys.stdout, flush=True)) if lines else None
     done, skipped, errors = colorize_folder(clr, args.inputs, args.out, args.render_factor, overwrite=args.overwrite, suffix=args.suffix,
@@ -77,45 +77,46 @@ def train_cmd(args) -> int:
     return 0
 
 # %% ../nbs/11_cli.ipynb #bb0ab1c2
-def _bench_one(model:str, rf:int, runs:int, size=(1152,864)) -> dict:
+def _bench_one(model:str, rf:int, runs:int, backend:str='auto', size=(1152,864)) -> dict:
     "Time `runs` colorizations at render factor `rf` in this process (after one warm-up)"
     from PIL import Image
     from deoldify.core import example_photo
     from deoldify.inference import load_colorizer, render_size
     img = example_photo('astronaut').resize(size, Image.BICUBIC)  # in scikit-image's package: it runs wherever deoldify is installed
-    clr = load_colorizer(model, rf)
+    clr = load_colorizer(model, rf, backend=backend)
     base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss/1024
     clr(img)
     t = time.perf_counter()
     for _ in range(runs): clr(img)
-    return dict(render_factor=rf, render_size='x'.join(map(str, render_size(size, rf))),
+    return dict(backend=clr.backend, render_factor=rf, render_size='x'.join(map(str, render_size(size, rf))),
                 sec_per_image=round((time.perf_counter()-t)/runs, 3), model_loaded_mb=round(base),
                 peak_mb=round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss/1024))
 
-def benchmark(model:str='default', render_factors=(21,35,45), runs:int=3) -> list[dict]:
+def benchmark(model:str='default', render_factors=(21,35,45), runs:int=3, backend:str='auto') -> list[dict]:
     "Benchmark rows, one fresh process per render factor"
     res = []
     for rf in render_factors:
-        code = f"import json; from deoldify.cli import _bench_one; print(json.dumps(_bench_one({model!r}, {rf}, {runs})))"
+        code = f"import json; from deoldify.cli import _bench_one; print(json.dumps(_bench_one({model!r}, {rf}, {runs}, {backend!r})))"
         out = subprocess.run([sys.executable, '-c', code], capture_output=True, text=True)
         if out.returncode: raise ValueError(f"benchmark at render factor {rf} failed: {(out.stderr.strip().splitlines() or ['no message'])[-1]}")
         res.append(json.loads(out.stdout.strip().splitlines()[-1]))
     return res
 
-def shell_costs(model:str='default') -> list[dict]:
-    "Seconds and peak memory of `deoldify --help`, and of colorizing a 1 MP photo from the shell (start to file written)"
+def shell_costs(model:str='default', backends=('auto',)) -> list[dict]:
+    "Seconds and peak memory of `deoldify --help`, and of colorizing a 1 MP photo from the shell (start to file written) with each of `backends`"
     import tempfile
     res = []
     with tempfile.TemporaryDirectory() as d:
-        for name,cmd in [('deoldify --help', ['--help']), ('deoldify colorize (1 MP photo)', ['colorize', f'{d}/photo.png', '-o', f'{d}/out', '-q', '--model', model])]:
-            if cmd[0] == 'colorize':  # only now: a child forked from a parent that holds torch would count the parent's memory
+        runs = [('deoldify --help', ['--help'])] + [(f'deoldify colorize (1 MP photo, --backend {b})', ['colorize', f'{d}/photo.png', '-o', f'{d}/out-{b}', '-q', '--model', model, '--backend', b]) for b in backends]
+        for name,cmd in runs:
+            if cmd[0] == 'colorize' and not (Path(d)/'photo.png').exists():  # only now: a child forked from a parent that holds torch would count the parent's memory
                 from PIL import Image
                 from deoldify.core import example_photo
                 example_photo('astronaut').resize((1152, 864), Image.BICUBIC).save(Path(d)/'photo.png')
             t = time.perf_counter()
             r = subprocess.run([sys.executable, '-m', 'deoldify.cli', *cmd], capture_output=True, text=True)
             if r.returncode: raise ValueError(f"{name} failed: {(r.stderr.strip().splitlines() or ['no message'])[-1]}")
-            # the largest of the children so far: this one, since --help (the first) is the smallest
+            # the largest of the children so far: so the cheapest runs go first (--help, then ONNX Runtime before torch)
             res.append(dict(command=name, seconds=round(time.perf_counter()-t, 2), peak_mb=round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss/1024)))
     return res
 
@@ -127,12 +128,14 @@ def machine() -> str:
 
 def benchmark_cmd(args) -> int:
     print(f"deoldify benchmark: model {args.model}, scikit-image's astronaut at 1152x864 (1.0 MP), {args.runs} runs after 1 warm-up")
-    costs = shell_costs(args.model)  # first: a child forked from a parent that holds torch would count the parent's memory
+    import importlib.util
+    backends = [b for b,m in (('onnx', 'onnxruntime'), ('torch', 'torch')) if importlib.util.find_spec(m)]  # both, where installed
+    costs = shell_costs(args.model, backends)  # first: a child forked from a parent that holds torch would count the parent's memory
     with _loading():
         print(machine())
         from deoldify.inference import DEFAULT_RENDER_FACTOR
     for r in costs: print(f"{r['command']}: {r['seconds']} s, peak {r['peak_mb']} MB")
-    rows = benchmark(args.model, args.render_factors or [DEFAULT_RENDER_FACTOR, 21, 35, 45], args.runs)
+    rows = [r for b in backends for r in benchmark(args.model, args.render_factors or [DEFAULT_RENDER_FACTOR, 21, 35, 45], args.runs, b)]
     keys = list(rows[0])
     print('  '.join(f'{k:>15}' for k in keys))
     for r in rows: print('  '.join(f'{r[k]!s:>15}' for k in keys))
@@ -161,7 +164,9 @@ def parser() -> argparse.ArgumentParser:
     c.add_argument('--model', default='default', help="model name in models/, a .safetensors path, or DeOldify's artistic, stable or video")
     c.add_argument('--weights', help="DeOldify's released weights for --model artistic/stable/video (.pth or converted .safetensors)")
     c.add_argument('--faithful', action='store_true', help="DeOldify's own pipeline (square render, 8-bit YUV merge)")
-    c.add_argument('--backend', default='torch', choices=['torch', 'onnx', 'eager'], help="for DeOldify's presets (default torch)")
+    c.add_argument('--backend', default='auto', choices=['auto', 'torch', 'onnx', 'eager'],
+                   help="what runs the model: auto (ONNX Runtime on a machine without a GPU, else torch; DeOldify's presets: torch), "
+                        "torch, onnx, or eager (DeOldify's presets as DeOldify ran them)")
     c.add_argument('--bf16', action='store_true', help="bf16 autocast for DeOldify's presets: faster, a few levels off")
     c.add_argument('--overwrite', action='store_true', help='redo outputs that already exist (default: skip them)')
     c.add_argument('--suffix', default='', help="added to the outputs' names, e.g. _colorized; needed to write into an input's folder")

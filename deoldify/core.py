@@ -9,7 +9,7 @@ import numpy as np
 from pathlib import Path
 from PIL import Image, ImageOps, UnidentifiedImageError
 from safetensors import SafetensorError
-from safetensors.torch import load_file, safe_open
+from safetensors import safe_open
 
 # %% auto #0
 __all__ = ['EXAMPLES', 'ImageError', 'load_image', 'rgb2ycc', 'ycc2rgb', 'to_gray', 'has_colour', 'merge_luminance',
@@ -169,11 +169,14 @@ def sha256(path) -> str:
 # %% ../nbs/00_core.ipynb #1d707745
 def weights_meta(path) -> dict:
     "The header metadata of a safetensors weights file (the recipe, format, encoder, ...)"
-    with safe_open(str(path), 'pt') as f: return f.metadata() or {}
+    with safe_open(str(path), 'np') as f: return f.metadata() or {}
 
-def read_weights(path, fmt:str) -> tuple[dict, dict]:
+def read_weights(path, fmt:str,
+                 framework:str='pt', # 'pt': torch tensors; 'np': numpy arrays (no torch needed)
+                ) -> tuple[dict, dict]:
     "(metadata, tensors) of the safetensors file `path`, refused by name if it is unreadable or its format is not `fmt`"
-    try: meta,sd = weights_meta(path),load_file(str(path))
+    try:
+        with safe_open(str(path), framework) as f: meta,sd = f.metadata() or {},{k:f.get_tensor(k) for k in f.keys()}
     except (SafetensorError, OSError) as e: raise ValueError(f"{path}: not a readable safetensors file ({e})") from None
     if meta.get('format') != fmt:
         raise ValueError(f"{path}: a safetensors file, but not a {fmt.rsplit('-', 1)[0].replace('-', ' ')} (format {meta.get('format')!r})")

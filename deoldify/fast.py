@@ -14,7 +14,7 @@ from fastai.layers import SelfAttention
 from fastai.vision.core import imagenet_stats
 from .core import *
 from .inference import *
-from .models import in_strips
+from .lean import in_strips
 from .original import *
 
 # %% auto #0

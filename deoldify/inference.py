@@ -4,25 +4,23 @@
 
 # %% ../nbs/04_inference.ipynb #4bdcea38
 from __future__ import annotations
-import errno, json, os, warnings
+import errno, json, os, sys, warnings
 from contextlib import contextmanager
 from functools import lru_cache
 from typing import NamedTuple
 from pathlib import Path
-import numpy as np, torch, scipy.sparse as sp
-from scipy.sparse.linalg import spsolve
+import numpy as np
 from PIL import Image
 from fastprogress.fastprogress import progress_bar
 from .core import *
-from .models import *
+from .runtime import OrtGenerator, pick_backend, graph_name
 
 # %% auto #0
 __all__ = ['DEFAULT_RENDER_FACTOR', 'MIN_RENDER_FACTOR', 'MAX_RENDER_FACTOR', 'DEFAULT_MODEL', 'HINT_RADIUS', 'HINT_REACH',
            'HINT_EDGE', 'HINT_GRID', 'PRESETS', 'IMAGE_EXTS', 'PART', 'check_render_factor', 'render_size',
            'models_dir', 'model_names', 'model_path', 'is_oom', 'HintError', 'check_hints', 'hint_planes',
-           'spread_hints', 'hints_file', 'save_hints', 'load_hints', 'pick_device', 'Colorizer', 'load_colorizer',
-           'colorize', 'show_before_after', 'side_by_side', 'image_files', 'atomic_dest', 'save_atomic', 'Batch',
-           'colorize_folder']
+           'spread_hints', 'hints_file', 'save_hints', 'load_hints', 'Colorizer', 'load_colorizer', 'colorize',
+           'show_before_after', 'side_by_side', 'image_files', 'atomic_dest', 'save_atomic', 'Batch', 'colorize_folder']
 
 # %% ../nbs/04_inference.ipynb #783632bc
 DEFAULT_RENDER_FACTOR = 16
@@ -79,16 +77,16 @@ def model_path(name_or_path='default') -> Path:
     return p
 
 # %% ../nbs/04_inference.ipynb #2398aa1d
-def _to_tensor(img:Image.Image) -> torch.Tensor:
-    return torch.from_numpy(np.asarray(img, dtype=np.float32)/255).permute(2,0,1)[None]
+def _to_array(img:Image.Image) -> np.ndarray: return (np.asarray(img, np.float32)/255).transpose(2,0,1)[None]  # 1×3×H×W
 
-def _to_image(t:torch.Tensor) -> Image.Image:
-    return Image.fromarray((t[0].clamp(0,1).permute(1,2,0).numpy()*255+0.5).astype(np.uint8))
+def _to_image(a:np.ndarray) -> Image.Image: return Image.fromarray((a[0].clip(0,1).transpose(1,2,0)*255+0.5).astype(np.uint8))
 
 # %% ../nbs/04_inference.ipynb #3ad4c32f
 def is_oom(e:BaseException) -> bool:
-    "Whether `e` says memory ran out (CPU allocators raise a `RuntimeError` that says so)"
-    return isinstance(e, (MemoryError, torch.OutOfMemoryError)) or (isinstance(e, RuntimeError) and 'memory' in str(e).lower())
+    "Whether `e` says memory ran out (CPU allocators and ONNX Runtime raise a `RuntimeError` that says so)"
+    torch = sys.modules.get('torch')  # its GPU error, if torch is in use: not imported for this
+    return isinstance(e, MemoryError) or (torch is not None and isinstance(e, torch.OutOfMemoryError)) or \
+           (isinstance(e, RuntimeError) and 'memory' in str(e).lower())
 
 # %% ../nbs/04_inference.ipynb #1e89eb26
 HINT_RADIUS = 1  # a point hint covers (2r+1)² pixels at render size
@@ -127,21 +125,21 @@ def check_hints(hints, # [(x, y, (r, g, b)), ...] in the photo's pixels, or an R
 def hint_planes(hints, # `check_hints`'s result
                 size:tuple[int,int], # (width, height) of the photo
                 rs:tuple[int,int], # (width, height) the model runs at
-               ) -> torch.Tensor:
+               ) -> np.ndarray:
     "The model's hint input at render size: 1×3×H×W planes of Cb/128, Cr/128 and the mask"
     (w,h),(rw,rh) = size,rs
-    p = torch.zeros(1, 3, rh, rw)
+    p = np.zeros((1, 3, rh, rw), np.float32)
     if isinstance(hints, Image.Image):
         a = np.asarray(hints.resize(rs, Image.BOX), np.float32)  # Pillow averages RGBA premultiplied: clear pixels add no colour
-        m = torch.from_numpy(a[...,3] > 127).float()
-        p[0,:2] = torch.from_numpy(rgb2ycc(a[...,:3])[...,1:]/128).permute(2,0,1)*m
+        m = (a[...,3] > 127).astype(np.float32)
+        p[0,:2] = (rgb2ycc(a[...,:3])[...,1:]/128).transpose(2,0,1)*m
         p[0,2] = m
         return p
     r = HINT_RADIUS
     for x,y,c in hints:
         i,j = min(rh-1, int(y*rh/h)), min(rw-1, int(x*rw/w))
         ys,xs = slice(max(0, i-r), i+r+1), slice(max(0, j-r), j+r+1)
-        p[0, :2, ys, xs] = torch.from_numpy(rgb2ycc(np.array(c, np.float32))[1:]/128)[:,None,None]
+        p[0, :2, ys, xs] = (rgb2ycc(np.array(c, np.float32))[1:]/128)[:,None,None]
         p[0, 2, ys, xs] = 1
     return p
 
@@ -152,28 +150,28 @@ HINT_GRID = 256   # the correction is solved at most this many pixels on the sho
 
 def spread_hints(guess:Image.Image, # the model's guess at render size
                  grey:Image.Image, # the photo's luminance at render size
-                 planes:torch.Tensor, # `hint_planes` at render size
+                 planes:np.ndarray, # `hint_planes` at render size
                  reach:float=HINT_REACH, edge:float=HINT_EDGE) -> Image.Image:
     "`guess` with each hint's difference from it spread over the hint's region (see above); luminance kept"
     m = planes[0,2]
     if not m.any(): return guess
+    import cv2, scipy.sparse as sp  # only with hints
+    from scipy.sparse.linalg import spsolve
     ycc = rgb2ycc(np.asarray(guess, np.float32))
     (h,w),s = m.shape,min(1, HINT_GRID/min(m.shape))
     gs = max(1, round(h*s)), max(1, round(w*s))
-    small = lambda t: torch.nn.functional.interpolate(t[None], gs, mode='area')[0]
-    y = small(torch.from_numpy(np.asarray(grey, np.float32))[None])[0].double().numpy()
-    ms = small(m[None])
-    d = small((planes[0,:2]*128 - torch.from_numpy(ycc[...,1:]).permute(2,0,1))*m)/ms.clamp_min(1e-6)
+    small = lambda a: cv2.resize(a, gs[::-1], interpolation=cv2.INTER_AREA)  # the mean of each cell
+    y,ms = small(np.asarray(grey, np.float32)).astype(np.float64),small(m)
+    d = small((planes[0,:2].transpose(1,2,0)*128 - ycc[...,1:])*m[...,None])/np.maximum(ms, 1e-6)[...,None]
     n,idx = y.size,np.arange(y.size).reshape(y.shape)
     ij = [(idx[:,:-1], idx[:,1:], y[:,:-1]-y[:,1:]), (idx[:-1], idx[1:], y[:-1]-y[1:])]
     a,b = (np.concatenate([o[k].ravel() for o in ij]) for k in (0,1))
     wt = np.exp(-np.concatenate([o[2].ravel() for o in ij])**2/(2*edge**2))
     W = sp.coo_matrix((np.r_[wt,wt], (np.r_[a,b], np.r_[b,a])), shape=(n,n)).tocsr()
-    mv = ms[0].double().numpy().ravel()
+    mv = ms.astype(np.float64).ravel()
     A = sp.diags(np.asarray(W.sum(1)).ravel() + 1/(reach*min(gs))**2 + mv) - W
-    r = spsolve(A.tocsc(), mv[:,None]*d.double().numpy().reshape(2,-1).T)
-    r = torch.from_numpy(r.T.reshape(2, *gs)).float()
-    ycc[...,1:] += torch.nn.functional.interpolate(r[None], (h,w), mode='bilinear', align_corners=False)[0].permute(1,2,0).numpy()
+    r = spsolve(A.tocsc(), mv[:,None]*d.reshape(-1, 2)).reshape(*gs, 2).astype(np.float32)
+    ycc[...,1:] += cv2.resize(r, (w,h), interpolation=cv2.INTER_LINEAR)
     return Image.fromarray(ycc2rgb(ycc).clip(0, 255).round().astype(np.uint8))
 
 # %% ../nbs/04_inference.ipynb #b38a5d77
@@ -199,30 +197,30 @@ def load_hints(path) -> list:
     try: return [(o['x'], o['y'], tuple(o['rgb'])) for o in d['hints']]
     except (KeyError, TypeError): raise HintError(f"{path}: each hint needs \"x\", \"y\" and \"rgb\"") from None
 
-# %% ../nbs/04_inference.ipynb #d3v1c3cd
-def pick_device(device=None, # 'cpu', 'cuda', 'cuda:1', 'mps', a `torch.device`, or None: the GPU if torch sees one
-               ) -> torch.device:
-    "The torch device to run on; one torch cannot use here is refused, by name"
-    if device is None: return torch.device('cuda' if torch.cuda.is_available() else 'cpu')
-    try: d = torch.device(device)
-    except (RuntimeError, TypeError): raise ValueError(f"device {device!r}: not a torch device ('cpu', 'cuda', 'cuda:1', 'mps')") from None
-    ok = dict(cuda=lambda: torch.cuda.is_available() and (d.index or 0) < torch.cuda.device_count(),
-              mps=lambda: torch.backends.mps.is_available()).get(d.type, lambda: d.type == 'cpu')
-    if not ok(): raise ValueError(f"device {device!r}: torch {torch.__version__} cannot use it on this machine "
-                                  f"(CUDA GPUs: {torch.cuda.device_count() if torch.cuda.is_available() else 'none'})")
-    return d
-
 # %% ../nbs/04_inference.ipynb #0f342347
 class Colorizer:
     "Colorize photos with a generator; the output keeps each photo's size and luminance"
-    def __init__(self, model:torch.nn.Module, # a generator: grey RGB in [0,1] -> RGB in [0,1]
+    def __init__(self, model, # a generator, grey RGB in [0,1] -> RGB in [0,1]: a torch module, or an `OrtGenerator` (`16_runtime`)
                  render_factor:int=DEFAULT_RENDER_FACTOR, # default render factor
                  name:str='model',
-                 channels_last:bool=True, # channels-last memory lets oneDNN's convolutions run ~1.6x faster on CPUs (`make bench`)
-                 device=None): # where the model runs (`pick_device`): default the GPU if torch sees one, else the CPU
-        self.device = pick_device(device)
-        self.model = model.eval().to(self.device, memory_format=torch.channels_last if channels_last else torch.contiguous_format)
+                 channels_last:bool=True, # torch: channels-last memory lets oneDNN's convolutions run ~1.6x faster on CPUs (`make bench`)
+                 device=None): # torch: where the model runs (`pick_device`), default the GPU if torch sees one, else the CPU
+        self.backend = getattr(model, 'backend', 'torch')
+        if self.backend == 'onnx':
+            if device not in (None, 'cpu'): raise ValueError(f"{name}: the 'onnx' backend runs on the CPU, not {device!r}")
+            self.device,self.model = 'cpu',model
+        else:
+            import torch
+            from deoldify.lean import pick_device
+            self.device = pick_device(device)
+            self.model = model.eval().to(self.device, memory_format=torch.channels_last if channels_last else torch.contiguous_format)
         self.render_factor,self.name = check_render_factor(render_factor, auto=False),name
+
+    def run(self, x:np.ndarray) -> np.ndarray:
+        "The model on `x` (N×C×H×W float32 in [0,1]): N×3×H×W RGB"
+        if self.backend == 'onnx': return self.model(x)
+        import torch
+        with torch.inference_mode(): return self.model(torch.from_numpy(x).to(self.device).contiguous(memory_format=torch.channels_last)).float().cpu().numpy()
 
     @property
     def takes_hints(self) -> bool: return getattr(self.model, 'hints', False)
@@ -238,9 +236,9 @@ class Colorizer:
         "The model's colour guess for `img` at render size, corrected towards the hints (`spread_hints`)"
         rs = render_size(img.size, render_factor or self.render_factor)
         grey = img.convert('L').resize(rs, Image.BICUBIC)  # at render size: no full-size copy
-        x,p = _to_tensor(grey.convert('RGB')),None
-        if hints is not None: p = hint_planes(hints, img.size, rs); x = torch.cat([x, p], 1)
-        with torch.inference_mode(): g = _to_image(self.model(x.to(self.device).contiguous(memory_format=torch.channels_last)).float().cpu())
+        x,p = _to_array(grey.convert('RGB')),None
+        if hints is not None: p = hint_planes(hints, img.size, rs); x = np.concatenate([x, p], 1)
+        g = _to_image(self.run(x))
         return g if p is None else spread_hints(g, grey, p)
 
     def photo(self, img:Image.Image) -> Image.Image:
@@ -314,24 +312,35 @@ class Colorizer:
         i = int(np.argmax(np.subtract(colour, dis)))
         return rfs[i], guesses[i]
 
-    def __repr__(self): return f"{type(self).__name__}({self.name}, render_factor={self.render_factor}, device={self.device})"
+    def __repr__(self): return f"{type(self).__name__}({self.name}, render_factor={self.render_factor}, {self.backend} on {self.device})"
 
 # %% ../nbs/04_inference.ipynb #92432651
 PRESETS = ('artistic', 'stable', 'video')  # DeOldify's released generators: `deoldify.fast.original_colorizer`, imported when named
 
+def _graph(weights:Path) -> Path|bytes:
+    "The ONNX graph for the generator in `weights`: beside it, in `models_dir()`, or exported now (needs torch)"
+    n = graph_name(weights_meta(weights))
+    if (f := next((d/n for d in (weights.parent, models_dir()) if (d/n).exists()), None)): return f
+    try: from deoldify.lean import export_graph
+    except ImportError: raise FileNotFoundError(f"{weights}: no ONNX graph for it ({n}) beside it or in {models_dir()}, and no torch to export one") from None
+    return export_graph(weights)
+
 def load_colorizer(name_or_path='default', # model name, 'default', a .safetensors path, or a preset in `PRESETS`
                    render_factor:int|None=None, # default: the model's
                    weights=None, # a preset's weights file (DeOldify's presets: the released .pth or its .safetensors)
-                   device=None, # where it runs (`pick_device`): default the GPU if torch sees one, else the CPU
+                   device=None, # torch: where it runs (`pick_device`), default the GPU if torch sees one, else the CPU
+                   backend:str='auto', # 'auto', 'torch' or 'onnx' (`pick_backend`); DeOldify's presets: torch unless asked, or 'eager'
                    **kwargs, # passed to the preset's loader, e.g. `faithful=True`
                   ) -> Colorizer:
     "A `Colorizer` with the weights named `name_or_path`"
     if name_or_path in PRESETS:
-        from .fast import original_colorizer  # DeOldify's architecture: loaded only for its weights
-        return original_colorizer(weights, render_factor, preset=name_or_path, device=device, **kwargs)
+        from deoldify.fast import original_colorizer  # DeOldify's architecture (and fastai): loaded only for its weights
+        return original_colorizer(weights, render_factor, preset=name_or_path, device=device, backend='torch' if backend == 'auto' else backend, **kwargs)
     if weights is not None or kwargs: raise ValueError(f"`weights` and {sorted(kwargs)} only apply to the presets {sorted(PRESETS)}")
-    p = model_path(name_or_path)
-    return Colorizer(load_generator(p), render_factor or DEFAULT_RENDER_FACTOR, name=p.stem, device=device)
+    p,rf = model_path(name_or_path),render_factor or DEFAULT_RENDER_FACTOR
+    if pick_backend(backend, device) == 'onnx': return Colorizer(OrtGenerator(p, _graph(p)), rf, name=p.stem)
+    from deoldify.lean import lean_generator  # torch
+    return Colorizer(lean_generator(p), rf, name=p.stem, device=device)
 
 @lru_cache(maxsize=1)
 def _default_colorizer(): return load_colorizer()

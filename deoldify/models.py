@@ -9,11 +9,13 @@ from torch import nn
 from pathlib import Path
 from fastai.vision.all import *
 from .core import ycc2rgb, read_weights
+from .runtime import pad32
+from .lean import in_strips
 
 # %% auto #0
 __all__ = ['LITE_REPEATS', 'CHROMA_STEP', 'lukemelas_to_timm', 'lite_weights_path', 'efficientnet_lite', 'efficientnet_lite0',
-           'InputNorm', 'lite_encoder', 'lite0_encoder', 'resnet_encoder', 'in_strips', 'Generator', 'init_spectral',
-           'chroma_bins', 'ChromaReadout', 'HintStem', 'generator', 'save_generator', 'load_generator']
+           'InputNorm', 'lite_encoder', 'lite0_encoder', 'resnet_encoder', 'Generator', 'init_spectral', 'chroma_bins',
+           'ChromaReadout', 'HintStem', 'generator', 'save_generator', 'load_generator']
 
 # %% ../nbs/02_models.ipynb #730ebbbc
 LITE_REPEATS = {0:(1,2,2,3,3,4,1), 1:(1,3,3,4,4,5,1), 2:(1,3,3,4,4,5,1)}  # blocks per stage of EfficientNet-Lite0, 1, 2
@@ -75,19 +77,6 @@ def resnet_encoder(arch:str='resnet34', # 'resnet34' or 'resnet101' (any torchvi
     body = create_body(m, pretrained=False, cut=-2)
     return nn.Sequential(nn.Sequential(InputNorm(*imagenet_stats), *body[:3]), *body[3:])
 
-# %% ../nbs/02_models.ipynb #7e2c4a10
-def in_strips(h:int, # rows of the input
-              fn, # fn(lo, hi): the output for input rows lo:hi, `scale` times taller
-              rows:int, # strip height, in input rows
-              halo:int, # rows of context either side of each strip
-              scale:int=2) -> Tensor:
-    "`fn` run over strips of `h` input rows with `halo` rows of overlap, the overlap cropped off and the strips joined"
-    ys = []
-    for a in range(0, h, rows):
-        lo,hi = max(0, a-halo), min(h, a+rows+halo)
-        ys.append(fn(lo, hi)[:, :, scale*(a-lo):scale*(min(a+rows, h)-lo)])
-    return torch.cat(ys, 2)
-
 # %% ../nbs/02_models.ipynb #a3bc08fa
 class Generator(DynamicUnet):
     "`DynamicUnet` that accepts any input size by padding to a multiple of 32 and cropping back"
@@ -95,9 +84,8 @@ class Generator(DynamicUnet):
 
     def forward(self, x):
         h,w = x.shape[-2:]
-        ph,pw = max(64,h+(-h%32))-h, max(64,w+(-w%32))-w  # 64: the lowest level must be 2 wide to reflect
-        mode = 'reflect' if ph<h and pw<w else 'replicate'  # reflection needs the pad smaller than the image
-        x = F.pad(x, (0,pw,0,ph), mode=mode) if ph or pw else x
+        ph,pw,reflect = pad32(h, w)
+        x = F.pad(x, (0,pw,0,ph), mode='reflect' if reflect else 'replicate') if ph or pw else x
         y = super().forward(x) if self.training or not self.rows else self._stripped(x)
         return y[..., :h, :w]
 
