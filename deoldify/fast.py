@@ -18,8 +18,8 @@ from .lean import in_strips
 from .original import *
 
 # %% auto #0
-__all__ = ['DEFAULT_RF', 'fold_norms', 'BoundedSelfAttention', 'bound_attention', 'FastUnet', 'export_onnx', 'OrtUnet',
-           'ImagenetIO', 'FaithfulColorizer', 'original_colorizer']
+__all__ = ['fold_norms', 'BoundedSelfAttention', 'bound_attention', 'FastUnet', 'export_onnx', 'OrtUnet', 'ImagenetIO',
+           'FaithfulColorizer', 'original_colorizer']
 
 # %% ../nbs/10_fast.ipynb #a7f1e7b6
 def fold_norms(m:nn.Module) -> nn.Module:
@@ -138,8 +138,6 @@ class FaithfulColorizer(Colorizer):
         return [self.merge(o, model_image(y[None])) for o,y in zip(imgs, ys)]
 
 # %% ../nbs/10_fast.ipynb #c121c95a
-DEFAULT_RF = dict(artistic=35, stable=35, video=21)
-
 def original_colorizer(weights, # the released .pth (any layout), or its `to_safetensors` conversion
                        render_factor:int|None=None, # default: DeOldify's for the preset
                        preset:str='artistic', # 'artistic', 'stable' or 'video'
@@ -150,7 +148,7 @@ def original_colorizer(weights, # the released .pth (any layout), or its `to_saf
     "A `Colorizer` running DeOldify's released `preset` generator"
     if weights is None:
         raise FileNotFoundError(f"the {preset!r} preset needs DeOldify's weights file: pass weights=PATH "
-                                f"(it is {RELEASES[preset]['file']}; `deoldify.original.download({preset!r})` fetches it)")
+                                f"(it is {PRESETS[preset]['file']}; `deoldify.original.download({preset!r})` fetches it)")
     if backend not in ('torch', 'onnx', 'eager'): raise ValueError(f"unknown backend {backend!r}: 'torch', 'onnx' or 'eager'")
     if bf16 and backend != 'torch': raise ValueError(f"bf16 needs the 'torch' backend, not {backend!r}")
     if backend == 'onnx':  # ONNX Runtime's CPU provider: the model stays on the CPU, whatever torch sees
@@ -161,7 +159,7 @@ def original_colorizer(weights, # the released .pth (any layout), or its `to_saf
     net = load_original(weights, preset)
     if backend != 'eager': net = FastUnet(net, dtype=torch.bfloat16 if bf16 else torch.float32)
     if backend == 'onnx': net = OrtUnet(net)
-    rf,name = render_factor or DEFAULT_RF[preset], f"{preset} ({Path(weights).name})"
+    rf,name = render_factor or PRESETS[preset]['render_factor'], f"{preset} ({Path(weights).name})"
     kwargs['channels_last'] = backend != 'eager'
     return FaithfulColorizer(net, rf, name, **kwargs) if faithful else Colorizer(ImagenetIO(net), rf, name, **kwargs)
 

@@ -315,7 +315,19 @@ class Colorizer:
     def __repr__(self): return f"{type(self).__name__}({self.name}, render_factor={self.render_factor}, {self.backend} on {self.device})"
 
 # %% ../nbs/04_inference.ipynb #92432651
-PRESETS = ('artistic', 'stable', 'video')  # DeOldify's released generators: `deoldify.fast.original_colorizer`, imported when named
+PRESETS = {  # DeOldify's released generators, run by `deoldify.fast.original_colorizer` (imported only when one is named): their U-Net
+             # (`OrigUnet`: encoder, deep decoder, width factor), DeOldify's render factor, and the file as published, with the size and
+             # sha256 that third-party projects pin (`09_original`)
+    'artistic': dict(arch=('resnet34', True, 1.5), render_factor=35, file='ColorizeArtistic_gen.pth', size=255_144_681,
+                     sha256='3f750246fa220529323b85a8905f9b49c0e5d427099185334d048fb5b5e22477',
+                     url='https://data.deepai.org/deoldify/ColorizeArtistic_gen.pth'),
+    'stable':   dict(arch=('resnet101', False, 2), render_factor=35, file='ColorizeStable_gen.pth', size=874_066_230,
+                     sha256='ca9cd7f43fb8b222c9a70f7b292e305a000694b0ff9d2ae4a6747b1a2e1ee5af',
+                     url='https://huggingface.co/spensercai/DeOldify/resolve/main/ColorizeStable_gen.pth'),
+    'video':    dict(arch=('resnet101', False, 2), render_factor=21, file='ColorizeVideo_gen.pth', size=874_066_230,
+                     sha256='e3d98bb6a222354c79f95485c2f078a89dc724e9183662506d9e0f5aafac83ad',
+                     url='https://data.deepai.org/deoldify/ColorizeVideo_gen.pth'),
+}
 
 def _graph(weights:Path) -> Path|bytes:
     "The ONNX graph for the generator in `weights`: beside it, in `models_dir()`, or exported now (needs torch)"

@@ -15,11 +15,12 @@ from fastai.vision.all import *
 from fastai.vision.models.unet import _get_sz_change_idxs
 from safetensors.torch import save_file, load_file, safe_open
 from .core import *
+from .inference import PRESETS
 
 # %% auto #0
-__all__ = ['PRESETS_ARCH', 'RELEASES', 'OrigSelfAttention', 'conv_block', 'OrigShuffle', 'up_shuffle', 'DeepUnetBlock',
-           'WideUnetBlock', 'OrigUnet', 'orig_unet', 'WeightsError', 'release_of', 'read_weights', 'load_original',
-           'download', 'to_safetensors', 'preprocess', 'model_image', 'yuv_merge', 'postprocess']
+__all__ = ['OrigSelfAttention', 'conv_block', 'OrigShuffle', 'up_shuffle', 'DeepUnetBlock', 'WideUnetBlock', 'OrigUnet',
+           'orig_unet', 'WeightsError', 'release_of', 'read_weights', 'load_original', 'download', 'to_safetensors',
+           'preprocess', 'model_image', 'yuv_merge', 'postprocess']
 
 # %% ../nbs/09_original.ipynb #ddc3a8bb
 class OrigSelfAttention(SelfAttention):
@@ -65,8 +66,6 @@ class WideUnetBlock(UnetBlock):
         return self.conv(self.relu(torch.cat([up, self.bn(s)], dim=1)))
 
 # %% ../nbs/09_original.ipynb #1250c6b5
-PRESETS_ARCH = dict(artistic=('resnet34', True, 1.5), stable=('resnet101', False, 2), video=('resnet101', False, 2))
-
 class OrigUnet(DynamicUnet):
     "DeOldify's `DynamicUnetDeep` (`deep`) or `DynamicUnetWide`, laid out like its released weights"
     def __init__(self, arch='resnet34', deep=True, nf_factor=1.5):
@@ -92,22 +91,10 @@ class OrigUnet(DynamicUnet):
 
 def orig_unet(preset:str='artistic') -> OrigUnet:
     "The network of DeOldify's `preset` ('artistic', 'stable' or 'video'), untrained"
-    if preset not in PRESETS_ARCH: raise ValueError(f"unknown preset {preset!r}; choose one of {list(PRESETS_ARCH)}")
-    return OrigUnet(*PRESETS_ARCH[preset])
+    if preset not in PRESETS: raise ValueError(f"unknown preset {preset!r}; choose one of {list(PRESETS)}")
+    return OrigUnet(*PRESETS[preset]['arch'])
 
 # %% ../nbs/09_original.ipynb #b6d2cc9e
-RELEASES = {
-    'artistic': dict(file='ColorizeArtistic_gen.pth', size=255_144_681,
-                     sha256='3f750246fa220529323b85a8905f9b49c0e5d427099185334d048fb5b5e22477',
-                     url='https://data.deepai.org/deoldify/ColorizeArtistic_gen.pth'),
-    'stable':   dict(file='ColorizeStable_gen.pth', size=874_066_230,
-                     sha256='ca9cd7f43fb8b222c9a70f7b292e305a000694b0ff9d2ae4a6747b1a2e1ee5af',
-                     url='https://huggingface.co/spensercai/DeOldify/resolve/main/ColorizeStable_gen.pth'),
-    'video':    dict(file='ColorizeVideo_gen.pth', size=874_066_230,
-                     sha256='e3d98bb6a222354c79f95485c2f078a89dc724e9183662506d9e0f5aafac83ad',
-                     url='https://data.deepai.org/deoldify/ColorizeVideo_gen.pth'),
-}
-
 class WeightsError(ValueError):
     "A weights file that cannot be used; the message names the file and what is wrong"
 
@@ -115,9 +102,9 @@ class WeightsError(ValueError):
 def release_of(path) -> str|None:
     "The preset whose released file `path` is (by sha256), or None"
     p = Path(path)
-    if p.stat().st_size not in {r['size'] for r in RELEASES.values()}: return None  # no need to hash
+    if p.stat().st_size not in {r['size'] for r in PRESETS.values()}: return None  # no need to hash
     h = sha256(p)
-    return next((k for k,r in RELEASES.items() if r['sha256']==h), None)
+    return next((k for k,r in PRESETS.items() if r['sha256']==h), None)
 
 def _layout(sd:dict) -> str|None:
     "Which DeOldify layout a state dict has: 'artistic' (deep) or 'stable/video' (wide)"
@@ -162,7 +149,7 @@ def load_original(path, # a released .pth (any layout) or its .safetensors conve
     m,sd = orig_unet(preset), read_weights(path)
     rel = release_of(path)
     if rel is not None and rel != preset:
-        raise WeightsError(f"{path}: this is DeOldify's {RELEASES[rel]['file']} (the {rel!r} preset), not {preset!r}")
+        raise WeightsError(f"{path}: this is DeOldify's {PRESETS[rel]['file']} (the {rel!r} preset), not {preset!r}")
     have, want = _layout(sd), ('artistic' if preset=='artistic' else 'stable/video')
     if have is not None and have != want:
         raise WeightsError(f"{path}: these are {have} weights, not {preset!r}; use the preset "
@@ -180,7 +167,7 @@ def load_original(path, # a released .pth (any layout) or its .safetensors conve
 def download(preset:str='artistic', dest='.') -> Path:
     "Download DeOldify's released `preset` weights into folder `dest`, verified by sha256"
     import urllib.request
-    r = RELEASES[preset]
+    r = PRESETS[preset]
     out = Path(dest)/r['file']
     if out.exists() and sha256(out) == r['sha256']: return out
     part = out.with_suffix('.part')

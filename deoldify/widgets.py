@@ -12,8 +12,6 @@ from ipyevents import Event
 from PIL import Image, ImageDraw
 from .core import *
 from .inference import *
-from .fast import DEFAULT_RF
-from .defade import defade
 
 # %% auto #0
 __all__ = ['HINT_HIT', 'available_models', 'split_view', 'png', 'download_link', 'uploads', 'ColorizerWidget']
@@ -111,7 +109,9 @@ class ColorizerWidget(W.VBox):
 
     def source(self) -> Image.Image:
         "The photo to colour: restored first (`defade`) if **restore** is ticked"
-        return defade(self.src) if self.restore.value else self.src
+        if not self.restore.value: return self.src
+        from deoldify.defade import defade  # torch: loaded when asked for
+        return defade(self.src)
 
     def say(self, msg:str, colour:str='black'):
         "Show `msg` in the status line"
@@ -166,7 +166,7 @@ class ColorizerWidget(W.VBox):
     def _model(self, *_):
         preset = self.model.value in PRESETS
         self.weights.layout.display = '' if preset else 'none'
-        self.rf.value = DEFAULT_RF[self.model.value] if preset else DEFAULT_RENDER_FACTOR
+        self.rf.value = PRESETS[self.model.value]['render_factor'] if preset else DEFAULT_RENDER_FACTOR
 
     @_reported
     def _folder(self, *_):
