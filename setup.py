@@ -24,6 +24,7 @@ py_versions = '3.10 3.11 3.12'.split()
 requirements = shlex.split(cfg.get('requirements', ''))
 dev_requirements = shlex.split(cfg.get('dev_requirements', ''))
 onnx_requirements = shlex.split(cfg.get('onnx_requirements', ''))
+torch_requirements = shlex.split(cfg.get('torch_requirements', ''))
 min_python = cfg['min_python']
 lic = licenses.get(cfg['license'].lower(), (cfg['license'], None))
 
@@ -39,9 +40,10 @@ setuptools.setup(
     # the shipped weights (`models/`, beside the notebooks) travel inside the package as `deoldify/weights`
     packages = setuptools.find_packages(include=['deoldify']) + ['deoldify.weights'],
     package_dir = {'deoldify.weights': 'models'},
-    package_data = {'deoldify.weights': ['*.safetensors', '*.md']},
+    package_data = {'deoldify.weights': ['*.safetensors', '*.onnx', '*.md']},  # .onnx: the graphs ONNX Runtime fills with the weights
     install_requires = requirements,
-    extras_require={ 'dev': dev_requirements, 'onnx': onnx_requirements },
+    # the base install colorizes with ONNX Runtime; `torch` adds PyTorch and fastai (GPUs, training, DeOldify's weights, defade)
+    extras_require={ 'torch': torch_requirements, 'onnx': onnx_requirements, 'dev': torch_requirements + dev_requirements },
     python_requires  = '>=' + cfg['min_python'],
     long_description = open('README.md', encoding='utf-8').read(),
     long_description_content_type = 'text/markdown',

@@ -15,6 +15,7 @@ from deoldify.inference import models_dir, model_names
 pkg = Path(deoldify.__file__).resolve().parent
 assert pkg.is_relative_to(Path(sys.prefix).resolve()), f"deoldify imported from {pkg}, not from the venv {sys.prefix}"
 assert models_dir() == pkg/'weights' and model_names() == ['deoldify-lite0'], (models_dir(), model_names())
+assert (pkg/'weights'/'lite0-rgb-hints.onnx').exists(), 'the ONNX graph is not in the wheel'
 photo = Path('camera.png'); example_photo('camera').save(photo)
 cli = Path(sys.executable).parent/'deoldify'
 res = subprocess.run([str(cli), 'colorize', str(photo), '--out', 'out', '--quiet'], capture_output=True, text=True)

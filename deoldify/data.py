@@ -10,6 +10,7 @@ from pathlib import Path
 from PIL import Image
 from fastai.vision.all import *
 from .core import *
+from .inference import image_files
 
 # %% auto #0
 __all__ = ['HELD_OUT', 'crappify', 'PILImageInput', 'Crappify', 'photo_files', 'colorize_block', 'colorize_dls', 'split_files',
@@ -57,8 +58,8 @@ class Crappify(RandTransform):
 
 # %% ../nbs/01_data.ipynb #7b28c0af
 def photo_files(path) -> L:
-    "Sorted image files under `path` (a folder), or the files in `path` (a list)"
-    return L(sorted(map(Path, path))) if isinstance(path, (list, tuple, L)) else L(sorted(get_image_files(path)))
+    "Sorted image files under `path` (a folder, searched recursively: `image_files`), or the files in `path` (a list)"
+    return L(sorted(map(Path, path))) if isinstance(path, (list, tuple, L)) else L(image_files(path, recurse=True))
 
 def colorize_block(size:int, # square crop size in pixels
                    valid_pct:float=0.1, # share of photos held out for validation, if `valid` is None

@@ -261,7 +261,8 @@ class Colorizer:
         if alpha is not None: img = img.convert('RGB')
         hints = self.hints_for(hints, img)
         if restore:
-            from .defade import defade  # loaded only when asked for
+            try: from deoldify.defade import defade  # loaded only when asked for
+            except ImportError as e: raise ImportError(f"restore=True needs PyTorch ({e}): pip install 'deoldify[torch]'") from None
             img = defade(img)
         elif has_colour(img): warnings.warn(f"{name}: already has colour (a colour or toned photo); colorized from its luminance")
         img = self.photo(img)
@@ -346,7 +347,8 @@ def load_colorizer(name_or_path='default', # model name, 'default', a .safetenso
                   ) -> Colorizer:
     "A `Colorizer` with the weights named `name_or_path`"
     if name_or_path in PRESETS:
-        from deoldify.fast import original_colorizer  # DeOldify's architecture (and fastai): loaded only for its weights
+        try: from deoldify.fast import original_colorizer  # DeOldify's architecture (and fastai): loaded only for its weights
+        except ImportError as e: raise ImportError(f"DeOldify's presets need PyTorch and fastai ({e}): pip install 'deoldify[torch]'") from None
         return original_colorizer(weights, render_factor, preset=name_or_path, device=device, backend='torch' if backend == 'auto' else backend, **kwargs)
     if weights is not None or kwargs: raise ValueError(f"`weights` and {sorted(kwargs)} only apply to the presets {sorted(PRESETS)}")
     p,rf = model_path(name_or_path),render_factor or DEFAULT_RENDER_FACTOR
@@ -390,11 +392,13 @@ def side_by_side(before, after, # paths, PIL images or arrays
 # %% ../nbs/04_inference.ipynb #6a559a95
 IMAGE_EXTS = {'.jpg','.jpeg','.png','.bmp','.tif','.tiff','.webp','.gif'}
 
-def image_files(*inputs) -> list[Path]:
-    "Image files in `inputs` (files, or folders searched non-recursively, with their broken links), sorted, de-duplicated"
+def image_files(*inputs, recurse:bool=False) -> list[Path]:
+    "Image files in `inputs` (files, or folders with their broken links, searched non-recursively unless `recurse`), sorted, de-duplicated"
     res = []
     for i in map(Path, inputs):
-        if i.is_dir(): res += sorted(o for o in i.iterdir() if (o.is_file() or o.is_symlink()) and o.suffix.lower() in IMAGE_EXTS)  # bad links get their line
+        if i.is_dir():
+            fs = (o for o in i.rglob('*') if not any(p.startswith('.') for p in o.relative_to(i).parts[:-1])) if recurse else i.iterdir()  # no hidden folders
+            res += sorted(o for o in fs if (o.is_file() or o.is_symlink()) and o.suffix.lower() in IMAGE_EXTS)  # bad links get their line
         else: res.append(i)
     return list(dict.fromkeys(res))
 

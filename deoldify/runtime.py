@@ -69,7 +69,7 @@ class OrtGenerator:
     backend = 'onnx'
     def __init__(self, weights, graph, threads:int|None=None): # threads: ONNX Runtime's default is one per core
         try: import onnxruntime as ort
-        except ImportError: raise ImportError("the 'onnx' backend needs ONNX Runtime: pip install 'deoldify[onnx]'") from None
+        except ImportError: raise ImportError("the 'onnx' backend needs ONNX Runtime: pip install onnxruntime") from None
         meta,sd = plain_weights(weights)
         so = ort.SessionOptions()
         so.enable_cpu_mem_arena,so.log_severity_level = False,3  # no arena holding the peak; no notes about unused tensors
@@ -110,7 +110,7 @@ def pick_backend(backend:str='auto', # 'auto', 'torch' or 'onnx'
     if backend == 'auto':
         backend = 'onnx' if _installed('onnxruntime') and cpu and (not _installed('torch') or not _gpu_likely()) else 'torch'
     if backend == 'onnx' and not cpu: raise ValueError(f"the 'onnx' backend runs on the CPU, not {device!r}")
-    if backend == 'onnx' and not _installed('onnxruntime'): raise ImportError("the 'onnx' backend needs ONNX Runtime: pip install 'deoldify[onnx]'")
+    if backend == 'onnx' and not _installed('onnxruntime'): raise ImportError("the 'onnx' backend needs ONNX Runtime: pip install onnxruntime")
     if backend == 'torch' and not _installed('torch'):
-        raise ImportError("the 'torch' backend needs PyTorch: pip install torch (see the README for the CPU-only one), or 'deoldify[onnx]' for ONNX Runtime")
+        raise ImportError("the 'torch' backend needs PyTorch: pip install 'deoldify[torch]' (the README has the CPU-only PyTorch)")
     return backend
