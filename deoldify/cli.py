@@ -28,7 +28,9 @@ def _lines(args) -> bool:
 
 def colorize_cmd(args) -> int:
     "Colorize the inputs of `args` into `args.out`; exit code 1 if any failed"
-    with _loading(): from deoldify.inference import PRESETS, load_colorizer, load_hints, colorize_folder
+    with _loading():
+        from deoldify.inference import PRESETS, load_colorizer, load_hints
+        from deoldify.batch import colorize_folder
     kw = dict(weights=args.weights, faithful=args.faithful, bf16=args.bf16) if args.model in PRESETS else {}
     if not kw and (args.weights or args.faithful or args.bf16 or args.backend == 'eager'):
         raise ValueError(f"--weights, --faithful, --bf16 and --backend eager apply to DeOldify's presets {sorted(PRESETS)}, not {args.model!r}")

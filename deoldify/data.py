@@ -10,7 +10,7 @@ from pathlib import Path
 from PIL import Image
 from fastai.vision.all import *
 from .core import *
-from .inference import image_files
+from .batch import image_files
 
 # %% auto #0
 __all__ = ['HELD_OUT', 'crappify', 'PILImageInput', 'Crappify', 'photo_files', 'colorize_block', 'colorize_dls', 'split_files',

@@ -11,7 +11,7 @@ from skimage.metrics import peak_signal_noise_ratio, structural_similarity
 from skimage.color import rgb2lab
 from .core import *
 from .models import efficientnet_lite0
-from .inference import image_files
+from .batch import image_files
 import torch, functools
 
 # %% auto #0

@@ -12,6 +12,7 @@ from ipyevents import Event
 from PIL import Image, ImageDraw
 from .core import *
 from .inference import *
+from .batch import image_files
 
 # %% auto #0
 __all__ = ['HINT_HIT', 'available_models', 'split_view', 'png', 'download_link', 'uploads', 'ColorizerWidget']
