@@ -4,7 +4,7 @@
 
 # %% ../nbs/03a_runtime.ipynb #34e85f8e
 from __future__ import annotations
-import importlib.util, io, os, platform, sys, warnings
+import importlib.util, os
 from pathlib import Path
 import numpy as np
 from .core import read_weights
@@ -97,9 +97,8 @@ BACKENDS = ('auto', 'torch', 'onnx')
 def _installed(mod:str) -> bool: return importlib.util.find_spec(mod) is not None
 
 def _gpu_likely() -> bool:
-    "Whether this machine may have a GPU torch can use (checked without importing torch)"
-    return Path('/proc/driver/nvidia/version').exists() or (sys.platform == 'darwin' and platform.machine() == 'arm64') or \
-           bool(os.environ.get('CUDA_VISIBLE_DEVICES'))
+    "Whether this machine may have a CUDA GPU, the one torch picks on its own (checked without importing torch)"
+    return Path('/proc/driver/nvidia/version').exists() or bool(os.environ.get('CUDA_VISIBLE_DEVICES'))
 
 def pick_backend(backend:str='auto', # 'auto', 'torch' or 'onnx'
                  device=None, # the device asked for, if any
