@@ -2,8 +2,8 @@
 
 The photo is test_images/astronaut.png upscaled to 6000x4000 and saved as a JPEG (the way a camera or a
 scanner delivers it). It is colorized at render factor 35 by `deoldify colorize` logic in a fresh process:
-load, colorize, save. Memory is the process's peak resident set (Linux VmHWM), including the ~1 GB of
-imported libraries and the model. Quality: the large result shrunk to 1500x1000 against the same photo
+load, colorize, save, with the default backend (`load_colorizer`: ONNX Runtime on a machine without a GPU).
+Memory is the process's peak resident set (Linux VmHWM), including the imported libraries and the model. Quality: the large result shrunk to 1500x1000 against the same photo
 colorized at 1500x1000 directly (mean and max difference in 0-255 levels): the model runs at the same
 render size for both, so only the merge differs.
 """

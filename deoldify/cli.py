@@ -132,12 +132,12 @@ def benchmark_cmd(args) -> int:
     print(f"deoldify benchmark: model {args.model}, scikit-image's astronaut at 1152x864 (1.0 MP), {args.runs} runs after 1 warm-up")
     import importlib.util
     backends = [b for b,m in (('onnx', 'onnxruntime'), ('torch', 'torch')) if importlib.util.find_spec(m)]  # both, where installed
-    costs = shell_costs(args.model, backends)  # first: a child forked from a parent that holds torch would count the parent's memory
-    with _loading():
-        print(machine())
-        from deoldify.inference import DEFAULT_RENDER_FACTOR
-    for r in costs: print(f"{r['command']}: {r['seconds']} s, peak {r['peak_mb']} MB")
+    # the children first: a child forked from a parent that holds torch (`machine`) would count the parent's memory
+    costs = shell_costs(args.model, backends)
+    from deoldify.inference import DEFAULT_RENDER_FACTOR
     rows = [r for b in backends for r in benchmark(args.model, args.render_factors or [DEFAULT_RENDER_FACTOR, 21, 35, 45], args.runs, b)]
+    with _loading(): print(machine())
+    for r in costs: print(f"{r['command']}: {r['seconds']} s, peak {r['peak_mb']} MB")
     keys = list(rows[0])
     print('  '.join(f'{k:>15}' for k in keys))
     for r in rows: print('  '.join(f'{r[k]!s:>15}' for k in keys))
