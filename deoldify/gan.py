@@ -36,13 +36,14 @@ class ColourGANLoss(GANLoss):
         return self.crit_loss
 
 # %% ../nbs/08_gan.ipynb #9ba2b13b
-# fastai's trainer sets `self.generator`, `self.critic` and `self.gen_mode`, names the learner also has (via its model)
-warnings.filterwarnings('ignore', r'You are shadowing an attribute \((generator|critic|gen_mode)\)')
-
 class NoGANTrainer(GANTrainer):
     "`GANTrainer` for `ColourGANLoss`: no stale gradients, eval-mode validation, a log of every step"
     name = 'gan_trainer'  # the switchers find the trainer by this name
     def __init__(self, **kwargs): super().__init__(switch_eval=True, show_img=False, **kwargs); self.steps = []
+    def __setattr__(self, name, value):
+        # fastai's trainer keeps `generator`, `critic` and `gen_mode`, names the learner also has (via its model): no warning for those
+        if name in ('generator', 'critic', 'gen_mode'): object.__setattr__(self, name, value)
+        else: super().__setattr__(name, value)
     def _set_trainable(self):
         super()._set_trainable()
         for p in (self.critic if self.gen_mode else self.generator).parameters(): p.grad = None
@@ -178,9 +179,9 @@ def train_gan(stage1, # generator file written by `train_generator`: its recipe 
 # %% ../nbs/08_gan.ipynb #5254d656
 def plot_gan_log(log:dict, dest=None):
     "Plot `train_gan`'s log: losses of both players per step, and the metrics per checkpoint; save to `dest`"
-    import matplotlib; matplotlib.use('Agg') if dest else None
-    import matplotlib.pyplot as plt
-    fig,(ax,bx) = plt.subplots(2, 1, figsize=(9,7))
+    from matplotlib.figure import Figure  # not pyplot: no backend or current figure changed for the rest of the process
+    fig = Figure(figsize=(9,7))
+    ax,bx = fig.subplots(2, 1)
     steps = [s for st in log['stages'] for s in st['steps']]
     cx = ax.twinx()
     for axis,player,c in ((cx,'gen','tab:blue'), (ax,'critic','tab:red')):
@@ -204,7 +205,7 @@ def plot_gan_log(log:dict, dest=None):
         if log.get('chosen'): bx.axvline(list(ck.index).index(log['chosen']), c='k', lw=1)
     bx.set_ylabel('ΔCF', color='tab:purple'); bx.set_title('validation: checkpoints (dashed: stage 1; dotted: the allowed PSNR drop; black: chosen)', fontsize=9)
     fig.tight_layout()
-    if dest: fig.savefig(dest, dpi=90); plt.close(fig)
+    if dest: fig.savefig(dest, dpi=90)
     return fig
 
 # %% ../nbs/08_gan.ipynb #540e4520
