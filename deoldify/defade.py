@@ -65,13 +65,15 @@ def apply_curve(y:torch.Tensor, # N×1×H×W luminance in [0,1]
 
 class Restorer(nn.Module):
     "Luminance restorer: a global tone curve from a thumbnail and histogram, then a local residual net (see above)"
-    def __init__(self, nf:int=12, knots:int=KNOTS, thumb:int=64, bins:int=64):
+    def __init__(self, nf:int=12, # width of the local net
+                 knots:int=KNOTS, thumb:int=96, bins:int=64, # the curve's segments; the thumbnail's side; the histogram's bins
+                 widths=(32, 64, 128, 128, 128), # the global branch's stride-2 convolutions
+                 hidden:int=256): # the curve's MLP
         super().__init__()
         self.thumb,self.bins = thumb,bins
         c = lambda i,o,**kw: nn.Sequential(nn.Conv2d(i, o, 3, padding=kw.get('dilation', 1), **kw), nn.ReLU())
-        self.glob = nn.Sequential(c(1, 16, stride=2), c(16, 32, stride=2), c(32, 64, stride=2), c(64, 64, stride=2),
-                                  nn.AdaptiveAvgPool2d(1), nn.Flatten())
-        self.curve = nn.Sequential(nn.Linear(64+2*bins, 128), nn.ReLU(), nn.Linear(128, 128), nn.ReLU(), nn.Linear(128, knots+1))
+        self.glob = nn.Sequential(*[c(i, o, stride=2) for i,o in zip((1, *widths), widths)], nn.AdaptiveAvgPool2d(1), nn.Flatten())
+        self.curve = nn.Sequential(nn.Linear(widths[-1]+2*bins, hidden), nn.ReLU(), nn.Linear(hidden, hidden), nn.ReLU(), nn.Linear(hidden, knots+1))
         nn.init.zeros_(self.curve[-1].weight)
         with torch.no_grad(): self.curve[-1].bias.copy_(torch.cat([torch.zeros(1), torch.full((knots,), 1/knots).expm1().log()]))  # identity: 0, then steps 1/K
         self.local = nn.Sequential(c(2, nf), c(nf, nf, dilation=2), c(nf, nf), nn.Conv2d(nf, 1, 3, padding=1))
@@ -120,7 +122,8 @@ def save_restorer(m:Restorer, path, **meta) -> Path:
 def load_restorer(path) -> Restorer:
     "The restorer saved at `path`, in eval mode; a file that is not one is refused, by name"
     m = Restorer()
-    m.load_state_dict(read_weights(path, 'deoldify-restorer-1')[1])
+    try: m.load_state_dict(read_weights(path, 'deoldify-restorer-1')[1])
+    except RuntimeError as e: raise ValueError(f"{path}: does not fit this version's `Restorer` ({str(e).splitlines()[1].strip()[:150]})") from None
     return m.eval()
 
 # %% ../nbs/15_defade.ipynb #fe02105c
@@ -223,7 +226,7 @@ def restorer_card(weights, # a restorer file written by `train_restorer`
     card = f"""# Model card: {weights.stem}
 
 Restores the luminance of faded, washed-out, toned, grainy and dusty scans before colouring (`deoldify.defade`,
-`restore=True`, `--restore`). A `Restorer`: a monotone tone curve of {KNOTS} segments predicted from a 64×64
+`restore=True`, `--restore`). A `Restorer`: a monotone tone curve of {KNOTS} segments predicted from a {m.thumb}×{m.thumb}
 thumbnail and a histogram, then a 4-layer residual CNN at full resolution; {sum(p.numel() for p in m.parameters()):,} parameters.
 
 ## Data
