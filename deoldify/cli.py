@@ -10,8 +10,8 @@ from pathlib import Path
 import deoldify
 
 # %% auto #0
-__all__ = ['colorize_cmd', 'video_cmd', 'train_cmd', 'benchmark', 'shell_costs', 'machine', 'benchmark_cmd', 'render_factor_arg',
-           'parser', 'main']
+__all__ = ['colorize_cmd', 'video_cmd', 'train_cmd', 'shard_cmd', 'benchmark', 'shell_costs', 'machine', 'benchmark_cmd',
+           'render_factor_arg', 'parser', 'main']
 
 # %% ../nbs/11_cli.ipynb #l1ght1cd
 @contextmanager
@@ -68,6 +68,7 @@ def train_cmd(args) -> int:
     with _loading():
         from deoldify.data import HELD_OUT
         from deoldify.train import train_generator
+        from fastai.distributed import rank_distrib
     lrs = [args.lr/2**i for i in range(len(args.sizes))]  # halved at each larger size
     kw = dict(held_out=args.held_out or HELD_OUT, encoder=args.encoder, head=args.head, num_workers=args.workers)
     learn, log = train_generator(args.photos, args.out, sizes=args.sizes, epochs=args.epochs, lrs=lrs, bss=[args.bs]*len(args.sizes),
@@ -75,7 +76,15 @@ def train_cmd(args) -> int:
     if args.gan:
         with _loading(): from deoldify.gan import train_gan
         train_gan(args.out, args.out)  # the GAN model replaces stage 1 only if a checkpoint beats it; either way, with its card
-    print(f"trained {Path(args.out).resolve()} ({log['seconds']/60:.1f} min for stage 1); its card: {Path(args.out).with_suffix('.md').resolve()}")
+    if not rank_distrib(): print(f"trained {Path(args.out).resolve()} ({log['seconds']/60:.1f} min for stage 1); its card: {Path(args.out).with_suffix('.md').resolve()}")
+    return 0
+
+def shard_cmd(args) -> int:
+    "Write the training photos of `args.photos` as tar shards into `args.out`, for `deoldify train OUT`"
+    with _loading(): from deoldify.scale import write_shards
+    from deoldify.data import HELD_OUT
+    index = write_shards(args.photos, args.out, per_shard=args.per_shard, held_out=args.held_out or HELD_OUT)
+    print(f"{len(json.loads(index.read_text())['shards'])} shards in {index.parent.resolve()}; train with: deoldify train {index.parent} -o MODEL.safetensors")
     return 0
 
 # %% ../nbs/11_cli.ipynb #bb0ab1c2
@@ -193,7 +202,8 @@ def parser() -> argparse.ArgumentParser:
     v.add_argument('--device', help="where the model runs (default: the GPU if torch sees one, else the CPU)")
     v.set_defaults(func=video_cmd)
     t = sub.add_parser('train', help='train a colorizer on folders of colour photos (resumable), with its model card')
-    t.add_argument('photos', nargs='+', help='folders of colour photos (a MANIFEST.tsv in each names the sources to hold out)')
+    t.add_argument('photos', nargs='+', help='folders of colour photos (a MANIFEST.tsv in each names the sources to hold out), '
+                                          "or a folder of shards written by `deoldify shard`")
     t.add_argument('-o', '--out', required=True, help='the .safetensors file to write; checkpoints go beside it in NAME-work/')
     t.add_argument('--sizes', type=int, nargs='+', default=[96, 128], help='crop size per stage of progressive resizing')
     t.add_argument('--epochs', type=int, nargs='+', default=[3, 2], help='epochs per stage')
@@ -206,6 +216,12 @@ def parser() -> argparse.ArgumentParser:
     t.add_argument('--workers', type=int, default=0, help='data loading processes (0 is fastest on a 2-core CPU)')
     t.add_argument('--gan', action='store_true', help='then the GAN stage (08_gan): livelier colour, checkpoint chosen on the validation photos')
     t.set_defaults(func=train_cmd)
+    s = sub.add_parser('shard', help='write photo folders as tar shards, streamed by `deoldify train` (large collections, many processes)')
+    s.add_argument('photos', nargs='+', help='folders of colour photos, each with a MANIFEST.tsv')
+    s.add_argument('-o', '--out', required=True, help='the folder to write the shards and their index (shards.json) into')
+    s.add_argument('--per-shard', type=int, default=1000, help='photos per tar file')
+    s.add_argument('--held-out', nargs='+', help="sources kept out of training for validation (default: the project's five)")
+    s.set_defaults(func=shard_cmd)
     b = sub.add_parser('benchmark', help='seconds per image and peak memory on a ~1 MP photo')
     b.add_argument('--model', default='default')
     b.add_argument('--render-factors', type=int, nargs='+', help="default: the model's, 21, 35 and 45")

@@ -4,7 +4,7 @@
 
 # %% ../nbs/06_train.ipynb #b1a32362
 from __future__ import annotations
-import json, os, random, re, resource, time, platform
+import itertools, json, os, random, re, resource, time, platform
 from pathlib import Path
 from fastai.vision.all import *
 from .data import *
@@ -13,12 +13,13 @@ from .loss import *
 from .core import *
 from .metrics import *
 from .inference import *
+from .scale import *
 from copy import deepcopy
 
 # %% auto #0
 __all__ = ['METRICS_NOTE', 'RECIPE_DATA', 'TARGETS', 'md_table', 'recipe', 'valid_files', 'sources_table', 'model_card',
-           'RandomHints', 'EpochChunks', 'generator_learner', 'stage_lrs', 'fp16_max_diff', 'peak_mem', 'load_weights',
-           'train_generator', 'tuning_files', 'tune_temperature']
+           'RandomHints', 'EpochChunks', 'StreamEpochs', 'generator_learner', 'stage_lrs', 'fp16_max_diff', 'peak_mem',
+           'load_weights', 'train_generator', 'tuning_files', 'tune_temperature']
 
 # %% ../nbs/06_train.ipynb #b91d56c3
 def md_table(df:pd.DataFrame) -> str:
@@ -171,9 +172,15 @@ class EpochChunks(Callback):
         dl = self.dls.train
         self.perm,dl.n = np.random.default_rng(self.seed).permutation(len(dl.dataset)),min(self.n, len(dl.dataset))
     def before_epoch(self):
-        a = self.epoch*self.dls.train.n % len(self.perm)
-        idxs = np.roll(self.perm, -a)[:self.dls.train.n].tolist()
-        self.dls.train.get_idxs = lambda: idxs
+        dl = self.dls.train
+        dl = getattr(dl, 'dl', dl)  # inside fastai's `DistributedDL`, which then gives each process its slice
+        a = self.epoch*dl.n % len(self.perm)
+        idxs = np.roll(self.perm, -a)[:dl.n].tolist()
+        dl.get_idxs = lambda: idxs
+
+class StreamEpochs(Callback):
+    "Tells a `PhotoStream` (`05a_scale`) the epoch: each reshuffles, and a resumed run reads what an unbroken one would"
+    def before_epoch(self): self.dls.train.dataset.epoch = self.epoch
 
 # %% ../nbs/06_train.ipynb #959160ad
 def generator_learner(dls:DataLoaders, encoder:str='lite0', loss_func=None,
@@ -221,7 +228,14 @@ def load_weights(m:nn.Module, src) -> nn.Module:
         raise ValueError(f"{src}: does not fit this generator (missing {[k for k in missing if '.hint.' not in k][:3]}, unexpected {unexpected[:3]})")
     return m
 
-def train_generator(photos, # photo folders, each with a MANIFEST.tsv (validation by source: `source_split`)
+def _shards(photos) -> Path|None:
+    "The shard index `photos` names (a shards.json, or a folder with one), if it names one"
+    ps = [Path(o) for o in L(photos)]
+    if len(ps) != 1: return None
+    p = ps[0]/'shards.json' if ps[0].is_dir() else ps[0]
+    return p if p.name == 'shards.json' and p.exists() else None
+
+def train_generator(photos, # photo folders, each with a MANIFEST.tsv (validation by source: `source_split`), or a shard index (`write_shards`)
                     dest, # the .safetensors file to write
                     sizes=(96,128), # progressive resizing: crop size per stage
                     epochs=(3,2), # epochs per stage
@@ -235,48 +249,64 @@ def train_generator(photos, # photo folders, each with a MANIFEST.tsv (validatio
                     resume:bool=True, # go on from the last checkpoint in `work`
                     card:bool=True, # evaluate on the validation photos and write the model card
                     cbs=None, # more callbacks for every stage's `fit_one_cycle`
-                    **kwargs, # passed to `colorize_dls`
+                    mixed_precision:bool=True, # on GPUs: bf16 where supported, else fp16 with loss scaling
+                    **kwargs, # passed to `colorize_dls` (`stream_dls` for shards)
                    ) -> tuple[Learner, dict]:
-    "Train a generator on photo folders, save it and its card; a killed run resumes from its last epoch"
+    "Train a generator on photo folders or shards, save it and its card; a killed run resumes from its last epoch; data-parallel under `torchrun`"
     dest = Path(dest); work = Path(ifnone(work, dest.parent/f'{dest.stem}-work')); work.mkdir(parents=True, exist_ok=True)
-    folders = [Path(o).resolve() for o in L(photos)]
-    train,valid = source_split(folders, held_out, n_valid)
-    root = Path(os.path.commonpath(folders)).parent
+    if shards := _shards(photos):  # streamed: the index records the split
+        idx = json.loads(shards.read_text())
+        root,held_out,n_valid = Path(idx['data_root']),idx['held_out'],idx['n_valid']
+        folders,train,valid = [root/f for f in idx['data']],None,L(root/v for v in idx['valid'])
+        stream = lambda size, bs, seed: stream_dls(shards, size, bs, n=chunk, seed=seed, **kwargs)
+    else:
+        folders = [Path(o).resolve() for o in L(photos)]
+        train,valid = source_split(folders, held_out, n_valid)
+        root = Path(os.path.commonpath(folders)).parent
+    dls_at = lambda i, size, bs: stream(size, bs, i) if shards else colorize_dls(train + valid, size, bs, valid=valid, **kwargs)
+    rank0 = rank_distrib() == 0  # under torchrun only the first process writes
+    cuda = torch.cuda.is_available()
     prog = work/'progress.json'
     log = json.loads(prog.read_text()) if resume and prog.exists() else None
     if log is None:
         log = dict(data_root=str(root), data=[str(f.relative_to(root)) for f in folders], held_out=list(held_out), n_valid=n_valid,
-                   n_train=len(train), valid=[str(f.relative_to(root)) for f in valid], encoder=encoder, head=head, hints=hints,
-                   chunk=chunk, init=None if init is None else Path(init).name, machine=f"{platform.machine()}, {torch.get_num_threads()} threads", torch=torch.__version__, stages=[])
-        if head == 'bins': log['prior'] = [round(float(o), 7) for o in chroma_prior(train)]
+                   n_train=idx['n_train'] if shards else len(train), valid=[str(f.relative_to(root)) for f in valid], encoder=encoder, head=head, hints=hints,
+                   chunk=chunk, init=None if init is None else Path(init).name, machine=f"{platform.machine()}, {torch.get_num_threads()} threads", torch=torch.__version__,
+                   processes=max(1, num_distrib()), shards=str(shards) if shards else None,
+                   precision=('bf16' if torch.cuda.is_bf16_supported() else 'fp16') if cuda and mixed_precision else 'fp32', stages=[])
+        if head == 'bins':
+            prior = chroma_prior([y for _,y in itertools.islice(iter(PhotoStream([shards.parent/s for s in idx['shards']])), 2000)] if shards else train)
+            log['prior'] = [round(float(o), 7) for o in prior]
     done = _checkpoints(work) if resume else []
     prior,learn = tensor(log['prior']) if head == 'bins' else None, None
     for i,(sz,ep,lr,bs) in enumerate(zip(sizes, epochs, lrs, bss)):
         if i < len(log['stages']): continue  # finished by an earlier run
         t = time.time()
         if torch.cuda.is_available(): torch.cuda.reset_peak_memory_stats()
-        dls = colorize_dls(train + valid, sz, bs, valid=valid, **kwargs)
+        dls = dls_at(i, sz, bs)
         if learn is None:
             learn = generator_learner(dls, encoder, head=head, hints=hints, prior=prior, path=work, model_dir='checkpoints')
             if init is not None and not done: load_weights(learn.model, init)
+            if log.get('precision', 'fp32') != 'fp32': learn.to_bf16() if log['precision'] == 'bf16' else learn.to_fp16()
         else: learn.dls = dls
         start = 0
         if done:  # the newest checkpoint: this stage's last epoch, or an earlier stage's end
             s,e,f = done[-1]
             learn.load(f.stem, with_opt=True); done = []
             start = e+1 if s == i else 0
-        stage_cbs = [SaveModelCallback(every_epoch=True, with_opt=True, fname=f's{i}')] + ([EpochChunks(chunk)] if chunk else []) + L(cbs)
-        learn.fit_one_cycle(ep, stage_lrs(lr, hints), start_epoch=start, cbs=stage_cbs)
+        stage_cbs = [SaveModelCallback(every_epoch=True, with_opt=True, fname=f's{i}')] + ([StreamEpochs()] if shards else [EpochChunks(chunk)] if chunk else []) + L(cbs)
+        with distributed(learn): learn.fit_one_cycle(ep, stage_lrs(lr, hints), start_epoch=start, cbs=stage_cbs)
         log['stages'].append(dict(size=sz, epochs=ep, lr=lr, bs=bs, images=ep*(chunk or len(train)),
                                   seconds=round(time.time()-t), resumed_at_epoch=start, peak_mem=peak_mem(),
                                   train_loss=round(float(learn.recorder.values[-1][0]), 4),
                                   valid_loss=round(float(learn.recorder.values[-1][1]), 4)))
-        prog.write_text(json.dumps(log))
+        if rank0: prog.write_text(json.dumps(log))
     if learn is None:  # every stage was done: rebuild from the last checkpoint
-        learn = generator_learner(colorize_dls(train + valid, sizes[-1], bss[-1], valid=valid, **kwargs), encoder, head=head,
+        learn = generator_learner(dls_at(len(sizes)-1, sizes[-1], bss[-1]), encoder, head=head,
                                   hints=hints, prior=prior, path=work, model_dir='checkpoints')
         learn.load(_checkpoints(work)[-1][2].stem)
     log['seconds'] = sum(s['seconds'] for s in log['stages'])
+    if not rank0: return learn, log  # one model and one card, from the first process
     log['fp16_max_diff'] = fp16_max_diff(learn.model, learn.dls.valid.one_batch()[0])
     save_generator(learn.model, dest, encoder=encoder, recipe=json.dumps(log))
     if card: model_card(dest)
