@@ -6,7 +6,7 @@ VENV := .venv
 PREVIOUS ?= 93c78d1
 BIN := $(VENV)/bin
 
-.PHONY: demo test wheel-check bench bench-defade bench-video bench-colour bench-hints bench-encoders bench-original bench-auto bench-large readme venv clean
+.PHONY: demo test wheel-check bench bench-defade bench-video bench-colour bench-hints bench-encoders bench-original bench-auto bench-large bench-distributed readme venv clean
 
 venv: $(VENV)/.installed
 
@@ -58,6 +58,10 @@ bench-original: venv
 # peak memory and time for a 24-megapixel photo at render factor 35, and its result against a small one's
 bench-large: venv
 	$(BIN)/python benchmarks/large.py
+
+# training images/s in one process and in two under torchrun (DistributedDataParallel; gloo on a CPU)
+bench-distributed: venv
+	$(BIN)/python benchmarks/distributed.py
 
 # render_factor='auto' vs the fixed default on the shipped model's validation photos
 bench-auto: venv

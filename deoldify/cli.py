@@ -68,7 +68,10 @@ def train_cmd(args) -> int:
     with _loading():
         from deoldify.data import HELD_OUT
         from deoldify.train import train_generator
-        from fastai.distributed import rank_distrib
+        from fastai.distributed import rank_distrib, num_distrib
+    if args.gan and num_distrib() > 1:  # the GAN stage is not data-parallel
+        raise ValueError("--gan trains in one process: run stage 1 under torchrun without it, then the same command with --gan "
+                         "without torchrun (stage 1 is then done and is not repeated)")
     lrs = [args.lr/2**i for i in range(len(args.sizes))]  # halved at each larger size
     kw = dict(held_out=args.held_out or HELD_OUT, encoder=args.encoder, head=args.head, num_workers=args.workers)
     learn, log = train_generator(args.photos, args.out, sizes=args.sizes, epochs=args.epochs, lrs=lrs, bss=[args.bs]*len(args.sizes),
