@@ -46,7 +46,7 @@ def main():
     with tempfile.TemporaryDirectory() as d:
         index = write_shards(REPO.parent/'shared/datasets/photos/train', d, per_shard=32, held_out=('tuxpaint-data',), n_valid=8)
         for n in a.procs:
-            launch = [sys.executable] if n == 1 else [sys.executable, '-m', 'torch.distributed.run', '--nproc_per_node', str(n), '--master_port', '29561']
+            launch = [sys.executable] if n == 1 else [sys.executable, '-m', 'torch.distributed.run', '--nproc_per_node', str(n), '--standalone']
             r = subprocess.run([*launch, __file__, '--child', str(index), '--size', str(a.size), '--bs', str(a.bs), '--images', str(a.images)],
                                capture_output=True, text=True)
             if r.returncode: sys.exit(f"{n} processes failed: {(r.stderr.strip().splitlines() or ['no message'])[-1]}")
