@@ -16,7 +16,8 @@ REPO = Path(__file__).resolve().parent.parent
 
 def child(index, size, bs, images):
     import torch
-    from fastai.vision.all import Callback, rank_distrib, num_distrib
+    from fastai.vision.all import Callback, rank_distrib, num_distrib, distrib_barrier
+    from fastai.distributed import teardown_distrib
     from deoldify.scale import stream_dls, distributed
     from deoldify.train import generator_learner, StreamEpochs
     class Clock(Callback):
@@ -28,6 +29,7 @@ def child(index, size, bs, images):
     if rank_distrib() == 0:
         print(json.dumps(dict(processes=max(1, num_distrib()), threads=torch.get_num_threads(), seconds=round(clock.secs[-1], 2),
                               images_per_s=round(images/clock.secs[-1], 2))))
+    distrib_barrier(); teardown_distrib()
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])

@@ -68,7 +68,7 @@ def train_cmd(args) -> int:
     with _loading():
         from deoldify.data import HELD_OUT
         from deoldify.train import train_generator
-        from fastai.distributed import rank_distrib, num_distrib
+        from fastai.distributed import rank_distrib, num_distrib, teardown_distrib
     if args.gan and num_distrib() > 1:  # the GAN stage is not data-parallel
         raise ValueError("--gan trains in one process: run stage 1 under torchrun without it, then the same command with --gan "
                          "without torchrun (stage 1 is then done and is not repeated)")
@@ -80,6 +80,7 @@ def train_cmd(args) -> int:
         with _loading(): from deoldify.gan import train_gan
         train_gan(args.out, args.out)  # the GAN model replaces stage 1 only if a checkpoint beats it; either way, with its card
     if not rank_distrib(): print(f"trained {Path(args.out).resolve()} ({log['seconds']/60:.1f} min for stage 1); its card: {Path(args.out).with_suffix('.md').resolve()}")
+    teardown_distrib()  # under torchrun: close the process group in order, not in the interpreter's exit
     return 0
 
 def shard_cmd(args) -> int:

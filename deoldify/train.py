@@ -306,10 +306,11 @@ def train_generator(photos, # photo folders, each with a MANIFEST.tsv (validatio
                                   hints=hints, prior=prior, path=work, model_dir='checkpoints')
         learn.load(_checkpoints(work)[-1][2].stem)
     log['seconds'] = sum(s['seconds'] for s in log['stages'])
-    if not rank0: return learn, log  # one model and one card, from the first process
-    log['fp16_max_diff'] = fp16_max_diff(learn.model, learn.dls.valid.one_batch()[0])
-    save_generator(learn.model, dest, encoder=encoder, recipe=json.dumps(log))
-    if card: model_card(dest)
+    if rank0:  # one model and one card, from the first process
+        log['fp16_max_diff'] = fp16_max_diff(learn.model, learn.dls.valid.one_batch()[0])
+        save_generator(learn.model, dest, encoder=encoder, recipe=json.dumps(log))
+        if card: model_card(dest)
+    distrib_barrier()  # under torchrun the others wait for them: no process leaves while another still talks to it
     return learn, log
 
 # %% ../nbs/06_train.ipynb #9a694809
