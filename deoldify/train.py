@@ -17,9 +17,9 @@ from .scale import *
 from copy import deepcopy
 
 # %% auto #0
-__all__ = ['METRICS_NOTE', 'RECIPE_DATA', 'TARGETS', 'md_table', 'recipe', 'valid_files', 'sources_table', 'model_card',
-           'RandomHints', 'EpochChunks', 'StreamEpochs', 'generator_learner', 'stage_lrs', 'fp16_max_diff', 'peak_mem',
-           'load_weights', 'train_generator', 'tuning_files', 'tune_temperature']
+__all__ = ['METRICS_NOTE', 'RECIPE_DATA', 'TARGETS', 'md_table', 'recipe', 'valid_files', 'sources_table', 'recipe_md',
+           'model_card', 'RandomHints', 'EpochChunks', 'StreamEpochs', 'generator_learner', 'stage_lrs',
+           'fp16_max_diff', 'peak_mem', 'load_weights', 'train_generator', 'tuning_files', 'tune_temperature']
 
 # %% ../nbs/06_train.ipynb #b91d56c3
 def md_table(df:pd.DataFrame) -> str:
@@ -62,6 +62,27 @@ def sources_table(log:dict, root=None) -> pd.DataFrame:
 # %% ../nbs/06_train.ipynb #29d16ad9
 TARGETS = dict(psnr_gain=1.5, dcf=6., cast=2.)  # at the default render factor, on the held-out sources
 
+def recipe_md(log:dict) -> str:
+    "The recipe part of a card: every run that made the model, oldest first (a GAN model's stage 1, a fine-tune's `parent`)"
+    if 'stage1' in log:  # a GAN model: its stage 1, then the GAN stage
+        on = (f"{len(log['selected_on'])} photos of the held-out sources outside the validation list" if 'selected_on' in log
+              else f"{log.get('n_select', 'the')} validation photos")  # older GAN runs chose on validation photos
+        return (f"{recipe_md(log['stage1'])}\n\nThen the GAN stage (`deoldify.gan.train_gan`): sizes {log['sizes']}, {log['n_photos']} training photos, "
+                f"generator lr {log['lr']:g}, TTUR ×{log['ttur']}, checkpoint `{log['chosen']}` chosen on {on}; {log['seconds']/60:.1f} min on {log['machine']}.")
+    prev = f"{recipe_md(log['parent'])}\n\nThen, from those weights (`{log['init']}`), " if log.get('parent') else ''
+    stages = '\n'.join(f"| {o['size']} | {o['bs']} | {o['epochs']} | {o['images']} | {o['lr']:g} | {o['seconds']} | {o['train_loss']} | {o['valid_loss']} | {o.get('peak_mem', 'not recorded')} |"
+                       for o in log['stages'])
+    return f"""{prev}`deoldify.train.train_generator` (progressive resizing) on {log['n_train']} training photos:
+
+| size | batch | epochs | images | peak lr | seconds | train loss | valid loss | peak memory |
+|---|---|---|---|---|---|---|---|---|
+{stages}
+
+Adam, weight decay 1e-3, one-cycle schedule per stage, learning rates (`stage_lrs`): encoder peak/10, hint path peak×10; each epoch is the next
+{min(log['chunk'], log['n_train']) if log['chunk'] else 'all'} photos of one seeded shuffle of the training set. Inputs are grey copies degraded at random
+(noise, JPEG, fading, contrast loss). {f"Started from the weights of `{log['init']}`. " if log.get('init') and not prev else ''}Total: {log['seconds']/60:.1f} min on {log['machine']} (torch {log['torch']}).
+{f"It {log['transport']}. " if log.get('transport') else ''}{f"One bf16 training step at 256 px, batch 16 (loss included), takes {log['mem_256_bs16']} of GPU memory." if log.get('mem_256_bs16') else ''}"""
+
 def model_card(weights, # a generator file written by `train_generator`
                root=None, # where the recorded photo folders are, default the recorded `data_root`
                others:dict|None=None, # name -> generator file or colorizer, evaluated beside it (e.g. the previous model)
@@ -81,18 +102,12 @@ def model_card(weights, # a generator file written by `train_generator`
               (f"colour cast within ±{TARGETS['cast']:g}", max(abs(m['cast a*']), abs(m['cast b*'])) <= TARGETS['cast'])]
     checks += [(f"Fréchet-Lite below {k}'s", m['Fréchet-Lite'] < tab.loc[k, 'Fréchet-Lite']) for k in clr]
     src = sources_table(log, root)
-    s1 = log.get('stage1', log)  # a GAN model's recipe keeps its stage 1's
-    gan = '' if s1 is log else (f"Then the GAN stage (`deoldify.gan.train_gan`): sizes {log['sizes']}, {log['n_photos']} training photos, "
-                                f"generator lr {log['lr']:g}, TTUR ×{log['ttur']}, checkpoint `{log['chosen']}` chosen on {log.get('n_select', 'the')} "
-                                f"validation photos; {log['seconds']/60:.1f} min on {log['machine']}.")
     tt = log.get('temperature')
     tuned = '' if not tt else (f" (chosen by `tune_temperature` on {tt['n']} other photos of the held-out sources: " +
                                ', '.join(f"{r['T']}: PSNR {r['PSNR']:.2f}, ΔCF {r['ΔCF']:.1f}" for r in tt['table']) + ")")
     head = (f"a distribution over 322 CbCr bins, trained with Zhang et al.'s (2016) rebalanced cross-entropy and read out by "
             f"their annealed mean at T = {chroma_readout(gen).T:g}{tuned}" if log['head'] == 'bins'
             else "RGB regressed with a perceptual (Lite0 features) + pixel L1 loss")
-    stages = '\n'.join(f"| {o['size']} | {o['bs']} | {o['epochs']} | {o['images']} | {o['lr']:g} | {o['seconds']} | {o['train_loss']} | {o['valid_loss']} | {o.get('peak_mem', 'not recorded')} |"
-                       for o in s1['stages'])
     if sheet:
         files = valid[::max(1, len(valid)//24)][:24]
         contact_sheet({'this model': Colorizer(gen)}, files, height=112, cols=3).save(weights.with_suffix('.sheet.jpg'), quality=90)
@@ -123,16 +138,8 @@ from the photo. {'It takes optional colour hints (chroma + mask planes, Zhang et
 By render factor:
 {md_table(sweep)}
 {f"{chr(10)}![grey, this model, truth: 24 validation photos]({weights.stem}.sheet.jpg){chr(10)}" if sheet else ''}
-## Recipe (`deoldify.train.train_generator`, progressive resizing)
-| size | batch | epochs | images | peak lr | seconds | train loss | valid loss | peak memory |
-|---|---|---|---|---|---|---|---|---|
-{stages}
-
-Adam, weight decay 1e-3, one-cycle schedule per stage, learning rates (`stage_lrs`): encoder peak/10, hint path peak×10; each epoch is the next
-{min(s1['chunk'], s1['n_train']) if s1['chunk'] else 'all'} photos of one seeded shuffle of the training set. Inputs are grey copies degraded at random
-(noise, JPEG, fading, contrast loss). {f"Started from the weights of `{s1['init']}`. " if s1.get('init') else ''}Total: {s1['seconds']/60:.1f} min on {s1['machine']} (torch {s1['torch']}).
-{f"It {s1['transport']}. " if s1.get('transport') else ''}{f"One bf16 training step at 256 px, batch 16 (loss included), takes {s1['mem_256_bs16']} of GPU memory." if s1.get('mem_256_bs16') else ''}
-{gan}
+## Recipe
+{recipe_md(log)}
 
 ## File
 `{weights.name}`: safetensors, fp16 (output changes by at most {log['fp16_max_diff']} of 255 levels vs fp32 on a
@@ -243,7 +250,7 @@ def train_generator(photos, # photo folders, each with a MANIFEST.tsv (validatio
                     bss=(16,16), # batch size per stage
                     chunk:int|None=2500, # photos per epoch (`EpochChunks`); None: all of them
                     encoder:str='lite0', head:str='rgb', hints:bool=True, # see `generator`
-                    init=None, # a generator file to start from (same encoder and head; its hint path may be missing: it starts at zero)
+                    init=None, # a generator file to start from (same encoder and head; its hint path may be missing: it starts at zero); its recipe is kept as `parent`
                     held_out=HELD_OUT, n_valid:int=80, # see `source_split`
                     work=None, # checkpoints and progress; default `dest`'s folder / (`dest`'s name + '-work')
                     resume:bool=True, # go on from the last checkpoint in `work`
@@ -271,7 +278,7 @@ def train_generator(photos, # photo folders, each with a MANIFEST.tsv (validatio
     if log is None:
         log = dict(data_root=str(root), data=[str(f.relative_to(root)) for f in folders], held_out=list(held_out), n_valid=n_valid,
                    n_train=idx['n_train'] if shards else len(train), valid=[str(f.relative_to(root)) for f in valid], encoder=encoder, head=head, hints=hints,
-                   chunk=chunk, init=None if init is None else Path(init).name, machine=f"{platform.machine()}, {torch.get_num_threads()} threads", torch=torch.__version__,
+                   chunk=chunk, init=None if init is None else Path(init).name, parent=(recipe(init) or None) if init is not None else None, machine=f"{platform.machine()}, {torch.get_num_threads()} threads", torch=torch.__version__,
                    processes=max(1, num_distrib()), shards=str(shards) if shards else None,
                    precision=('bf16' if torch.cuda.is_bf16_supported() else 'fp16') if cuda and mixed_precision else 'fp32', stages=[])
         if head == 'bins':
