@@ -219,7 +219,7 @@ def parser() -> argparse.ArgumentParser:
     t.add_argument('--held-out', nargs='+', help="sources kept out of training for validation (default: the project's five)")
     t.add_argument('--init', help='a generator file to fine-tune (same encoder and head), e.g. models/deoldify-lite0.safetensors; the card keeps its recipe')
     t.add_argument('--workers', type=int, default=0, help='data loading processes (0 is fastest on a 2-core CPU)')
-    t.add_argument('--gan', action='store_true', help='then the GAN stage (08_gan): livelier colour, checkpoint chosen on the validation photos')
+    t.add_argument('--gan', action='store_true', help='then the GAN stage (08_gan): livelier colour, checkpoint chosen on held-out photos outside the validation list')
     t.set_defaults(func=train_cmd)
     s = sub.add_parser('shard', help='write photo folders as tar shards, streamed by `deoldify train` (large collections, many processes)')
     s.add_argument('photos', nargs='+', help='folders of colour photos, each with a MANIFEST.tsv')

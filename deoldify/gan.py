@@ -134,14 +134,15 @@ def train_gan(stage1, # generator file written by `train_generator`: its recipe 
     work.mkdir(parents=True, exist_ok=True)
     s1 = shutil.copy(stage1, work/'stage1.safetensors')  # `dest` may be `stage1`
     s1log = recipe(s1)
-    train = source_split([Path(ifnone(root, s1log['data_root']))/d for d in s1log['data']], s1log['held_out'], s1log['n_valid'])[0]
+    root = Path(ifnone(root, s1log['data_root']))
+    train = source_split([root/d for d in s1log['data']], s1log['held_out'], s1log['n_valid'])[0]
     train = train[::max(1, len(train)//n_photos)][:n_photos] if n_photos else train
-    valid = tuning_files(s1log, root, n_select)  # not the validation photos: the card's metrics stay on photos nothing was chosen on
+    select = tuning_files(s1log, root, n_select)  # not the validation photos: the card's metrics stay on photos nothing was chosen on
     gen, crit = load_generator(s1), critic(nf)
     base = lambda: BinLoss(chroma_readout(gen), tensor(s1log['prior'])) if gen.head == 'bins' else FeatureLoss()
     log = dict({k:s1log[k] for k in RECIPE_DATA if k in s1log}, stage1=s1log, n_photos=len(train), sizes=list(sizes), lr=lr, ttur=ttur,
                feat_wgt=feat_wgt, critic_thresh=critic_thresh, crit_lr=crit_lr, nf=nf, every=every, max_psnr_drop=max_psnr_drop, stages=[], checkpoints=[],
-               selected_on=[str(f.relative_to(ifnone(root, s1log['data_root']))) for f in valid],
+               selected_on=[str(f.relative_to(root)) for f in select],
                machine=f"{platform.machine()}, {torch.cuda.get_device_name() if torch.cuda.is_available() else f'CPU, {torch.get_num_threads()} threads'}",
                torch=torch.__version__)
     t0 = time.time()
@@ -153,7 +154,7 @@ def train_gan(stage1, # generator file written by `train_generator`: its recipe 
         t_crit = time.time()
         if torch.cuda.is_available(): torch.cuda.reset_peak_memory_stats()
         ckpts = GANCheckpoints(work/'checkpoints', every, prefix=f'{sz}px')
-        learn = gan_learner(colorize_dls(train + valid, sz, bs, valid=valid), gen, crit, lr, ttur, feat_wgt, base(), critic_thresh, cbs=ckpts)
+        learn = gan_learner(colorize_dls(train + select, sz, bs, valid=select), gen, crit, lr, ttur, feat_wgt, base(), critic_thresh, cbs=ckpts)
         with learn.no_bar(), learn.no_logging(): learn.fit(ge)
         n_img = len(learn.gan_trainer.steps)*bs
         log['stages'].append(dict(size=sz, bs=bs, crit_epochs=ce, gan_epochs=ge, crit_loss=round(float(cl.recorder.values[-1][1]), 4),
@@ -163,12 +164,12 @@ def train_gan(stage1, # generator file written by `train_generator`: its recipe 
         gen, crit = learn.model.generator, learn.model.critic
     log['seconds'] = round(time.time()-t0)
     files = [f for s in log['stages'] for f in s['checkpoints']]
-    tab = evaluate({'stage 1': Colorizer(load_generator(s1))} | {f: Colorizer(load_generator(work/'checkpoints'/f)) for f in files}, valid)
+    tab = evaluate({'stage 1': Colorizer(load_generator(s1))} | {f: Colorizer(load_generator(work/'checkpoints'/f)) for f in files}, select)
     log['checkpoints'] = tab.reset_index(names='name').to_dict('records')
     log['chosen'] = pick_checkpoint(tab, max_psnr_drop)
     if log['chosen']:
         g = load_generator(work/'checkpoints'/log['chosen'])
-        log['fp16_max_diff'] = fp16_max_diff(g, colorize_dls(train[:4] + valid[:4], sizes[-1], 4, valid=valid[:4]).valid.one_batch()[0].cpu())
+        log['fp16_max_diff'] = fp16_max_diff(g, colorize_dls(train[:4] + select[:4], sizes[-1], 4, valid=select[:4]).valid.one_batch()[0].cpu())
     (work/'gan-log.json').write_text(json.dumps(log))
     plot_gan_log(log, work/'gan-log.png')
     if log['chosen']:

@@ -65,8 +65,9 @@ TARGETS = dict(psnr_gain=1.5, dcf=6., cast=2.)  # at the default render factor, 
 def recipe_md(log:dict) -> str:
     "The recipe part of a card: every run that made the model, oldest first (a GAN model's stage 1, a fine-tune's `parent`)"
     if 'stage1' in log:  # a GAN model: its stage 1, then the GAN stage
-        on = (f"{len(log['selected_on'])} photos of the held-out sources outside the validation list" if 'selected_on' in log
-              else f"{log.get('n_select', 'the')} validation photos")  # older GAN runs chose on validation photos
+        sel = log.get('selected_on')  # older GAN runs chose on validation photos
+        on = (f"{len(sel)} photos of the held-out sources outside the validation list" if sel and not set(sel) & set(log['valid'])
+              else f"{len(sel) if sel else log.get('n_select', 'the')} validation photos (so the metrics below flatter it)")
         return (f"{recipe_md(log['stage1'])}\n\nThen the GAN stage (`deoldify.gan.train_gan`): sizes {log['sizes']}, {log['n_photos']} training photos, "
                 f"generator lr {log['lr']:g}, TTUR ×{log['ttur']}, checkpoint `{log['chosen']}` chosen on {on}; {log['seconds']/60:.1f} min on {log['machine']}.")
     prev = f"{recipe_md(log['parent'])}\n\nThen, from those weights (`{log['init']}`), " if log.get('parent') else ''
@@ -278,7 +279,7 @@ def train_generator(photos, # photo folders, each with a MANIFEST.tsv (validatio
     if log is None:
         log = dict(data_root=str(root), data=[str(f.relative_to(root)) for f in folders], held_out=list(held_out), n_valid=n_valid,
                    n_train=idx['n_train'] if shards else len(train), valid=[str(f.relative_to(root)) for f in valid], encoder=encoder, head=head, hints=hints,
-                   chunk=chunk, init=None if init is None else Path(init).name, parent=(recipe(init) or None) if init is not None else None, machine=f"{platform.machine()}, {torch.get_num_threads()} threads", torch=torch.__version__,
+                   chunk=chunk, init=None if init is None else Path(init).name, parent=recipe(init) if init else None, machine=f"{platform.machine()}, {torch.get_num_threads()} threads", torch=torch.__version__,
                    processes=max(1, num_distrib()), shards=str(shards) if shards else None,
                    precision=('bf16' if torch.cuda.is_bf16_supported() else 'fp16') if cuda and mixed_precision else 'fp32', stages=[])
         if head == 'bins':
@@ -324,9 +325,14 @@ def train_generator(photos, # photo folders, each with a MANIFEST.tsv (validatio
 def tuning_files(log:dict, root=None, n:int=100) -> L:
     "`n` photos of a recipe's held-out sources that are not in its validation list, evenly spread"
     root = Path(ifnone(root, log['data_root']))
-    df = pd.concat([manifest(root/f) for f in log['data']])
     valid = set(valid_files(log, root))
-    fs = sorted(p for p in df.path[df.source.isin(log['held_out'])] if p not in valid)
+    folders = [root/f for f in log['data'] if (root/f/'MANIFEST.tsv').exists()]
+    df = pd.concat([manifest(f) for f in folders]) if folders else None
+    fs = sorted(p for p in df.path[df.source.isin(log['held_out'])] if p not in valid) if folders else []
+    if not fs:  # a user's own photos (no sources), or every held-out photo validates
+        warnings.warn(f"{root}: no held-out photos outside the validation list, so the choice is made on validation photos "
+                      "and the card's metrics flatter the model")
+        fs = sorted(valid)
     return L(fs[::max(1, len(fs)//n)][:n])
 
 def tune_temperature(weights, # a bins-head generator file; rewritten with the chosen T
