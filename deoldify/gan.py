@@ -19,7 +19,7 @@ from .train import *
 
 # %% auto #0
 __all__ = ['GAN_MOMS', 'ColourGANLoss', 'NoGANTrainer', 'gan_learner', 'GANCheckpoints', 'save_fakes', 'pick_checkpoint',
-           'train_gan', 'plot_gan_log', 'gan_card']
+           'train_gan', 'plot_gan_log']
 
 # %% ../nbs/08_gan.ipynb #0cfd976b
 def _plain(t): return TensorBase(t).as_subclass(Tensor)
@@ -159,6 +159,7 @@ def train_gan(stage1, # generator file written by `train_generator`: its recipe 
         n_img = len(learn.gan_trainer.steps)*bs
         log['stages'].append(dict(size=sz, bs=bs, crit_epochs=ce, gan_epochs=ge, crit_loss=round(float(cl.recorder.values[-1][1]), 4),
                                   crit_acc=round(float(cl.recorder.values[-1][2]), 4), steps=learn.gan_trainer.steps,
+                                  gen_steps=sum(p=='gen' for p,_ in learn.gan_trainer.steps), critic_steps=sum(p=='critic' for p,_ in learn.gan_trainer.steps),
                                   checkpoints=[f.name for f in ckpts.files], seconds=round(time.time()-t),
                                   imgs_per_s=round(n_img/(time.time()-t_crit), 2), peak_mem=peak_mem()))
         gen, crit = learn.model.generator, learn.model.critic
@@ -176,7 +177,7 @@ def train_gan(stage1, # generator file written by `train_generator`: its recipe 
         save_generator(g, dest, encoder=weights_meta(s1).get('encoder','lite0'),
                        recipe=json.dumps({k:v for k,v in log.items() if k!='stages'} | dict(stages=[{k:v for k,v in s.items() if k!='steps'} for s in log['stages']])))
         for f in ('gan-log.json', 'gan-log.png'): shutil.copy(work/f, dest.with_name(f'{dest.stem}.{f}'))
-        if card: gan_card(dest, s1, work/'gan-log.json', root)
+        if card: model_card(dest, root, others={'stage 1 (before the GAN stage)': s1})
     return log
 
 # %% ../nbs/08_gan.ipynb #5254d656
@@ -210,66 +211,3 @@ def plot_gan_log(log:dict, dest=None):
     fig.tight_layout()
     if dest: fig.savefig(dest, dpi=90)
     return fig
-
-# %% ../nbs/08_gan.ipynb #540e4520
-def gan_card(weights, # the chosen generator, written by `train_gan`
-             stage1, # the stage-1 generator it started from
-             log, # `train_gan`'s log file
-             root=None, # where the recipe's photo folders are, default its recorded `data_root`
-             render_factors=(12,16,21,35)) -> tuple[Path,pd.DataFrame]:
-    "Evaluate `weights` against the grey copy and `stage1` on the validation photos; write its card"
-    weights, log = Path(weights), json.loads(Path(log).read_text())
-    valid = valid_files(log, root)
-    gan = load_generator(weights)
-    tab = evaluate({'grey copy': to_gray, 'stage-1 generator': Colorizer(load_generator(stage1)), 'GAN model': Colorizer(gan)}, valid)
-    sweep = evaluate({f'render factor {rf}': Colorizer(gan, rf) for rf in render_factors}, valid)
-    g,s,m = (tab.loc[n] for n in ('grey copy','stage-1 generator','GAN model'))
-    s1 = log['stage1']
-    stages = '\n'.join(f"| {o['size']} | {o['bs']} | {o['crit_epochs']} | {o['crit_acc']} | {o['gan_epochs']} | {sum(p=='gen' for p,_ in o['steps'])} | "
-                       f"{sum(p=='critic' for p,_ in o['steps'])} | {o['seconds']} | {o['imgs_per_s']} | {o['peak_mem']} |" for o in log['stages'])
-    card = f"""# Model card: {weights.stem}
-
-Colorizes black-and-white photos. U-Net generator (`deoldify.models.generator('{s1.get('encoder','lite0')}')`, EfficientNet-Lite0
-encoder with ImageNet weights, DynamicUnet decoder with spectral norm, self-attention at 1/16), trained in two
-stages: `deoldify.train.train_generator` (perceptual loss) then `deoldify.gan.train_gan` (NoGAN: critic
-pretraining and short GAN phases with TTUR, checkpoint chosen by its metrics on held-out photos).
-
-## Data
-{log['n_train']} training photos of the folders {', '.join(f'`{d}`' for d in log['data'])} ({len(log['valid'])} validation photos from the
-held-out sources {', '.join(log['held_out'])}, recorded in the recipe; see the stage-1 card for the sources and licences);
-the critic and the GAN phase used {log.get('n_photos', 'all')} of the training photos. No test image was used.
-
-## Metrics on the validation photos (full size, default render factor {DEFAULT_RENDER_FACTOR})
-{md_table(tab)}
-
-ΔCF: {s['ΔCF']:.2f} (stage 1) → {m['ΔCF']:.2f} (GAN); PSNR: {s.PSNR:.2f} → {m.PSNR:.2f} dB (the rule allows {log.get('max_psnr_drop', 0.3)} dB less).
-{METRICS_NOTE}
-
-By render factor:
-{md_table(sweep.drop('truth'))}
-
-## Recipe
-Stage 1: {len(s1.get('stages',[]))} sizes ({', '.join(str(o['size']) for o in s1.get('stages',[]))} px), {s1.get('seconds',0)/60:.1f} min on {s1.get('machine','?')}.
-See the stage-1 card in git history.
-
-Stage 2 (GAN), per size: fakes = the generator's colorizations of the training photos; critic (`deoldify.critic.critic(nf={log['nf']})`)
-pretrained on real vs fake for the given epochs (one-cycle, lr {log['crit_lr']:g}), then the GAN phase: generator loss =
-adversarial BCE + {log['feat_wgt']} × (perceptual + L1), Adam β₁ = 0, β₂ = 0.99, generator lr {log['lr']:g}, critic lr
-{log['lr']*log['ttur']:g} (TTUR ×{log['ttur']}), critic trained until its loss < {log['critic_thresh']}, one generator step
-after each; a checkpoint every {log['every']} generator steps.
-
-| size | batch | critic epochs | critic accuracy | GAN epochs | generator steps | critic steps | seconds | images/s (GAN phase) | peak memory |
-|---|---|---|---|---|---|---|---|---|---|
-{stages}
-
-Total: {log['seconds']/60:.1f} min on {log['machine']} (torch {log['torch']}). Chosen checkpoint: `{log['chosen']}`.
-{'' if 'CPU' not in log['machine'] else "No GPU was available to this run: this is a reduced schedule (small sizes, few epochs) on the CPU, so the memory column is the whole process's peak RAM, not GPU memory."}
-
-![training log]({weights.stem}.gan-log.png)
-
-## File
-`{weights.name}`: safetensors, fp16 (output changes by at most {log.get('fp16_max_diff', '?')} of
-255 levels vs fp32 on a validation batch), {weights.stat().st_size/1e6:.1f} MB, sha256 `{sha256(weights)}`.
-"""
-    dest = weights.with_suffix('.md'); dest.write_text(card)
-    return dest, tab

@@ -68,8 +68,22 @@ def recipe_md(log:dict) -> str:
         sel = log.get('selected_on')  # older GAN runs chose on validation photos
         on = (f"{len(sel)} photos of the held-out sources outside the validation list" if sel and not set(sel) & set(log['valid'])
               else f"{len(sel) if sel else log.get('n_select', 'the')} validation photos (so the metrics below flatter it)")
-        return (f"{recipe_md(log['stage1'])}\n\nThen the GAN stage (`deoldify.gan.train_gan`): sizes {log['sizes']}, {log['n_photos']} training photos, "
-                f"generator lr {log['lr']:g}, TTUR ×{log['ttur']}, checkpoint `{log['chosen']}` chosen on {on}; {log['seconds']/60:.1f} min on {log['machine']}.")
+        gan = '\n'.join(f"| {o['size']} | {o['bs']} | {o['crit_epochs']} | {o['crit_acc']} | {o['gan_epochs']} | {o.get('gen_steps', '')} | "
+                        f"{o.get('critic_steps', '')} | {o['seconds']} | {o['imgs_per_s']} | {o['peak_mem']} |" for o in log['stages'])
+        return f"""{recipe_md(log['stage1']).rstrip()}
+
+Then the GAN stage (`deoldify.gan.train_gan`, NoGAN) on {log['n_photos']} of the training photos, per size: the critic
+(`deoldify.critic.critic(nf={log['nf']})`) pretrained on them vs the generator's colorizations of them (one-cycle, lr {log['crit_lr']:g}),
+then the GAN phase: generator loss = adversarial BCE + {log['feat_wgt']} × (perceptual + L1), Adam β₁ = 0, β₂ = 0.99, generator lr
+{log['lr']:g}, critic lr {log['lr']*log['ttur']:g} (TTUR ×{log['ttur']}), the critic trained until its loss < {log['critic_thresh']}, one generator step
+after each, a checkpoint every {log['every']} generator steps. Checkpoint `{log['chosen']}` was chosen on {on}: the lowest ΔCF
+within {log.get('max_psnr_drop', 0.3)} dB of stage 1's PSNR.
+
+| size | batch | critic epochs | critic accuracy | GAN epochs | generator steps | critic steps | seconds | images/s (GAN phase) | peak memory |
+|---|---|---|---|---|---|---|---|---|---|
+{gan}
+
+Total: {log['seconds']/60:.1f} min on {log['machine']} (torch {log['torch']})."""
     prev = f"{recipe_md(log['parent'])}\n\nThen, from those weights (`{log['init']}`), " if log.get('parent') else ''
     stages = '\n'.join(f"| {o['size']} | {o['bs']} | {o['epochs']} | {o['images']} | {o['lr']:g} | {o['seconds']} | {o['train_loss']} | {o['valid_loss']} | {o.get('peak_mem', 'not recorded')} |"
                        for o in log['stages'])
@@ -141,7 +155,7 @@ By render factor:
 {f"{chr(10)}![grey, this model, truth: 24 validation photos]({weights.stem}.sheet.jpg){chr(10)}" if sheet else ''}
 ## Recipe
 {recipe_md(log)}
-
+{f"{chr(10)}![GAN training log]({gl.name}){chr(10)}" if (gl := weights.with_name(f'{weights.stem}.gan-log.png')).exists() else ''}
 ## File
 `{weights.name}`: safetensors, fp16 (output changes by at most {log['fp16_max_diff']} of 255 levels vs fp32 on a
 validation batch), {weights.stat().st_size/1e6:.1f} MB, sha256 `{sha256(weights)}`.
