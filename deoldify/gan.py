@@ -156,10 +156,10 @@ def train_gan(stage1, # generator file written by `train_generator`: its recipe 
         ckpts = GANCheckpoints(work/'checkpoints', every, prefix=f'{sz}px')
         learn = gan_learner(colorize_dls(train + select, sz, bs, valid=select), gen, crit, lr, ttur, feat_wgt, base(), critic_thresh, cbs=ckpts)
         with learn.no_bar(), learn.no_logging(): learn.fit(ge)
-        n_img = len(learn.gan_trainer.steps)*bs
+        n_img,turns = len(learn.gan_trainer.steps)*bs,Counter(p for p,_ in learn.gan_trainer.steps)
         log['stages'].append(dict(size=sz, bs=bs, crit_epochs=ce, gan_epochs=ge, crit_loss=round(float(cl.recorder.values[-1][1]), 4),
                                   crit_acc=round(float(cl.recorder.values[-1][2]), 4), steps=learn.gan_trainer.steps,
-                                  gen_steps=sum(p=='gen' for p,_ in learn.gan_trainer.steps), critic_steps=sum(p=='critic' for p,_ in learn.gan_trainer.steps),
+                                  gen_steps=turns['gen'], critic_steps=turns['critic'],
                                   checkpoints=[f.name for f in ckpts.files], seconds=round(time.time()-t),
                                   imgs_per_s=round(n_img/(time.time()-t_crit), 2), peak_mem=peak_mem()))
         gen, crit = learn.model.generator, learn.model.critic

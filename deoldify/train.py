@@ -341,8 +341,8 @@ def tuning_files(log:dict, root=None, n:int=100) -> L:
     root = Path(ifnone(root, log['data_root']))
     valid = set(valid_files(log, root))
     folders = [root/f for f in log['data'] if (root/f/'MANIFEST.tsv').exists()]
-    df = pd.concat([manifest(f) for f in folders]) if folders else None
-    fs = sorted(p for p in df.path[df.source.isin(log['held_out'])] if p not in valid) if folders else []
+    df = pd.concat([manifest(f) for f in folders]) if folders else pd.DataFrame(columns=['path', 'source'])
+    fs = sorted(p for p in df.path[df.source.isin(log['held_out'])] if p not in valid)
     if not fs:  # a user's own photos (no sources), or every held-out photo validates
         warnings.warn(f"{root}: no held-out photos outside the validation list, so the choice is made on validation photos "
                       "and the card's metrics flatter the model")
