@@ -2,8 +2,9 @@
 SHELL := /bin/bash
 PY ?= python3
 VENV := .venv
-# the commit of the model the colour benchmark compares with (the one shipped before the GPU-trained model)
+# the commits of the models the colour benchmark compares with: the one shipped before the GPU-trained model, and the GPU + GAN model
 PREVIOUS ?= 93c78d1
+PREVIOUS_GAN ?= 7e50a6c
 BIN := $(VENV)/bin
 
 .PHONY: demo test wheel-check bench bench-defade bench-video bench-colour bench-hints bench-encoders bench-original bench-auto bench-large bench-distributed readme venv clean
@@ -30,10 +31,12 @@ readme: venv
 bench: venv
 	$(BIN)/deoldify benchmark
 
-# colour on the held-out sources: the shipped model's card regenerated beside the grey copy and the previous model
+# colour on the held-out sources: the shipped model's card regenerated beside the grey copy and the previous models
 bench-colour: venv
 	git show $(PREVIOUS):models/deoldify-lite0.safetensors > .previous.safetensors
-	$(BIN)/python benchmarks/colour.py --compare 'previous shipped model (commit $(PREVIOUS))=.previous.safetensors'
+	git show $(PREVIOUS_GAN):models/deoldify-lite0.safetensors > .previous-gan.safetensors
+	$(BIN)/python benchmarks/colour.py --compare 'previous shipped model (commit $(PREVIOUS))=.previous.safetensors' \
+	  --compare 'previous shipped model (commit $(PREVIOUS_GAN), GAN stage)=.previous-gan.safetensors'
 
 # flicker (per frame vs stabilised), PSNR and frames/s on a film made from a held-out photo and on OpenCV's vtest.avi (Debian's opencv-doc)
 bench-video: venv

@@ -4,7 +4,7 @@ The validation photos are the ones recorded in the model's recipe: whole sources
 (`deoldify.data.source_split`). Each photo's grey copy is colorized at the default render factor and
 scored against the true colours (`deoldify.metrics.evaluate`: PSNR, SSIM, colourfulness CF, ΔCF,
 Fréchet-Lite, colour cast a*/b*), next to the grey copy and every `--compare NAME=FILE` model on the same
-photos. Writes the model's card (NAME.md) and contact sheet (NAME.sheet.jpg, grey | model | truth, 24
+photos, and, when the model's file carries a chroma gain (`tune_readout`), the same model without it. Writes the model's card (NAME.md) and contact sheet (NAME.sheet.jpg, grey | model | truth, 24
 photos) next to it, and prints the table with the machine and settings.
 
     python benchmarks/colour.py [MODEL] [--compare 'previous model=old.safetensors' ...] [--root DATASETS]
@@ -12,7 +12,8 @@ photos) next to it, and prints the table with the machine and settings.
 import argparse, os, platform, time
 from pathlib import Path
 import torch
-from deoldify.inference import model_path
+from deoldify.inference import Colorizer, model_path
+from deoldify.models import load_generator
 from deoldify.train import model_card, md_table
 
 REPO = Path(__file__).resolve().parent.parent
@@ -25,6 +26,7 @@ def main():
     ap.add_argument('--root', default=str(REPO.parent/'shared'), help="the recipe's data root (holding datasets/...)")
     a = ap.parse_args()
     others = dict(o.split('=', 1) for o in a.compare)
+    if (g := load_generator(model_path(a.model))).chroma != 1: others['this model without its chroma gain'] = Colorizer(g, chroma=1)
     t = time.perf_counter()
     card, tab = model_card(model_path(a.model), a.root, others=others, render_factors=a.render_factors)
     print(f"{platform.machine()}, {os.cpu_count()} CPUs, torch {torch.__version__}, {torch.get_num_threads()} threads; "

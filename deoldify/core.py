@@ -12,8 +12,8 @@ from safetensors import SafetensorError
 from safetensors import safe_open
 
 # %% auto #0
-__all__ = ['EXAMPLES', 'ImageError', 'load_image', 'rgb2ycc', 'ycc2rgb', 'to_gray', 'has_colour', 'merge_luminance',
-           'example_photo', 'example_photos', 'sha256', 'weights_meta', 'read_weights']
+__all__ = ['EXAMPLES', 'ImageError', 'load_image', 'rgb2ycc', 'ycc2rgb', 'scale_chroma', 'to_gray', 'has_colour',
+           'merge_luminance', 'example_photo', 'example_photos', 'sha256', 'weights_meta', 'read_weights']
 
 # %% ../nbs/00_core.ipynb #8f72b3dc
 class ImageError(ValueError):
@@ -102,6 +102,12 @@ def rgb2ycc(a:np.ndarray) -> np.ndarray:
 def ycc2rgb(a:np.ndarray) -> np.ndarray:
     "Inverse of `rgb2ycc`"
     return np.asarray(a, np.float32) @ _YCC2RGB.T
+
+def scale_chroma(img:Image.Image, k:float) -> Image.Image:
+    "`img` with its chroma (Cb, Cr about grey) multiplied by `k`: more vivid for k > 1, the luma kept where the RGB cube allows"
+    if k == 1: return img
+    ycc = rgb2ycc(np.asarray(img.convert('RGB'), np.float32)); ycc[...,1:] *= k
+    return Image.fromarray(np.clip(ycc2rgb(ycc)+0.5, 0, 255).astype(np.uint8))
 
 # %% ../nbs/00_core.ipynb #5d9550b9
 def to_gray(img:Image.Image) -> Image.Image:

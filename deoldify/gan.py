@@ -165,7 +165,7 @@ def train_gan(stage1, # generator file written by `train_generator`: its recipe 
         gen, crit = learn.model.generator, learn.model.critic
     log['seconds'] = round(time.time()-t0)
     files = [f for s in log['stages'] for f in s['checkpoints']]
-    tab = evaluate({'stage 1': Colorizer(load_generator(s1))} | {f: Colorizer(load_generator(work/'checkpoints'/f)) for f in files}, select)
+    tab = evaluate({'stage 1': Colorizer(load_generator(s1), chroma=1)} | {f: Colorizer(load_generator(work/'checkpoints'/f)) for f in files}, select)  # raw readouts, like for like
     log['checkpoints'] = tab.reset_index(names='name').to_dict('records')
     log['chosen'] = pick_checkpoint(tab, max_psnr_drop)
     if log['chosen']:

@@ -200,7 +200,8 @@ class Colorizer:
                  render_factor:int=DEFAULT_RENDER_FACTOR, # default render factor
                  name:str='model',
                  channels_last:bool=True, # torch: channels-last memory lets oneDNN's convolutions run ~1.6x faster on CPUs (`make bench`)
-                 device=None): # torch: where the model runs (`pick_device`), default the GPU if torch sees one, else the CPU
+                 device=None, # torch: where the model runs (`pick_device`), default the GPU if torch sees one, else the CPU
+                 chroma:float|None=None): # gain on the guess's chroma (> 1: more vivid); default the model's calibrated one (`tune_readout`), else 1
         self.backend = getattr(model, 'backend', 'torch')
         if self.backend == 'onnx':
             if device not in (None, 'cpu'): raise ValueError(f"{name}: the 'onnx' backend runs on the CPU, not {device!r}")
@@ -211,6 +212,7 @@ class Colorizer:
             self.device = pick_device(device)
             self.model = model.eval().to(self.device, memory_format=torch.channels_last if channels_last else torch.contiguous_format)
         self.render_factor,self.name = check_render_factor(render_factor, auto=False),name
+        self.chroma = float(getattr(model, 'chroma', 1.) if chroma is None else chroma)
 
     def run(self, x:np.ndarray) -> np.ndarray:
         "The model on `x` (N×C×H×W float32 in [0,1]): N×3×H×W RGB"
@@ -234,7 +236,7 @@ class Colorizer:
         grey = img.convert('L').resize(rs, Image.BICUBIC)  # at render size: no full-size copy
         x,p = _to_array(grey.convert('RGB')),None
         if hints is not None: p = hint_planes(hints, img.size, rs); x = np.concatenate([x, p], 1)
-        g = _to_image(self.run(x))
+        g = scale_chroma(_to_image(self.run(x)), self.chroma)  # before the hints: a hinted colour stays exact
         return g if p is None else spread_hints(g, grey, p)
 
     def photo(self, img:Image.Image) -> Image.Image:

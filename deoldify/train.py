@@ -17,9 +17,9 @@ from .scale import *
 from copy import deepcopy
 
 # %% auto #0
-__all__ = ['METRICS_NOTE', 'RECIPE_DATA', 'TARGETS', 'md_table', 'recipe', 'valid_files', 'sources_table', 'recipe_md',
-           'model_card', 'RandomHints', 'EpochChunks', 'StreamEpochs', 'generator_learner', 'stage_lrs',
-           'fp16_max_diff', 'peak_mem', 'load_weights', 'train_generator', 'tuning_files', 'tune_temperature']
+__all__ = ['METRICS_NOTE', 'RECIPE_DATA', 'TARGETS', 'READOUTS', 'md_table', 'recipe', 'valid_files', 'sources_table',
+           'recipe_md', 'model_card', 'RandomHints', 'EpochChunks', 'StreamEpochs', 'generator_learner', 'stage_lrs',
+           'fp16_max_diff', 'peak_mem', 'load_weights', 'train_generator', 'tuning_files', 'tune_readout']
 
 # %% ../nbs/06_train.ipynb #b91d56c3
 def md_table(df:pd.DataFrame) -> str:
@@ -117,12 +117,13 @@ def model_card(weights, # a generator file written by `train_generator`
               (f"colour cast within ±{TARGETS['cast']:g}", max(abs(m['cast a*']), abs(m['cast b*'])) <= TARGETS['cast'])]
     checks += [(f"Fréchet-Lite below {k}'s", m['Fréchet-Lite'] < tab.loc[k, 'Fréchet-Lite']) for k in clr]
     src = sources_table(log, root)
-    tt = log.get('temperature')
-    tuned = '' if not tt else (f" (chosen by `tune_temperature` on {tt['n']} other photos of the held-out sources: " +
-                               ', '.join(f"{r['T']}: PSNR {r['PSNR']:.2f}, ΔCF {r['ΔCF']:.1f}" for r in tt['table']) + ")")
+    ro = log.get('readout')
+    tuned = '' if not ro else (f" (chosen by `tune_readout` on {ro['n']} other photos of the held-out sources: " +
+                               ', '.join(f"{r[ro['knob']].split('=')[1]}: PSNR {r['PSNR']:.2f}, ΔCF {r['ΔCF']:.1f}" for r in ro['table']) + ")")
     head = (f"a distribution over 322 CbCr bins, trained with Zhang et al.'s (2016) rebalanced cross-entropy and read out by "
             f"their annealed mean at T = {chroma_readout(gen).T:g}{tuned}" if log['head'] == 'bins'
-            else "RGB regressed with a perceptual (Lite0 features) + pixel L1 loss")
+            else "RGB regressed with a perceptual (Lite0 features) + pixel L1 loss" +
+                 (f", its chroma multiplied by {gen.chroma:g} at inference{tuned}" if gen.chroma != 1 else ''))
     if sheet:
         files = valid[::max(1, len(valid)//24)][:24]
         contact_sheet({'this model': Colorizer(gen)}, files, height=112, cols=3).save(weights.with_suffix('.sheet.jpg'), quality=90)
@@ -349,17 +350,26 @@ def tuning_files(log:dict, root=None, n:int=100) -> L:
         fs = sorted(valid)
     return L(fs[::max(1, len(fs)//n)][:n])
 
-def tune_temperature(weights, # a bins-head generator file; rewritten with the chosen T
-                     root=None, Ts=(0.38, 0.3, 0.22, 0.15), n:int=100, max_psnr_drop:float=0.3) -> pd.DataFrame:
-    "Choose the readout temperature on `tuning_files`: the lowest ΔCF within `max_psnr_drop` dB of the best PSNR"
+READOUTS = dict(T=(0.38, 0.3, 0.22, 0.15), chroma=(1., 1.15, 1.3, 1.45, 1.6))  # values tried: the bins head's temperature, the RGB head's chroma gain
+
+def tune_readout(weights, # a generator file; rewritten with the chosen value
+                 root=None, # where the recorded photo folders are, default the recorded `data_root`
+                 values=None, # to try, default `READOUTS`' for the head: temperatures (bins) or chroma gains (RGB)
+                 n:int=100, # tuning photos (`tuning_files`)
+                 max_psnr_drop:float=0.3) -> pd.DataFrame:
+    "Choose the vividness of the model's readout on `tuning_files`: the lowest ΔCF within `max_psnr_drop` dB of the best PSNR"
     weights = Path(weights)
     log, gen = recipe(weights), load_generator(weights)
-    ro = chroma_readout(gen)
-    clrs = {T: Colorizer(load_generator(weights)) for T in Ts}
-    for T,c in clrs.items(): chroma_readout(c.model).T = T
-    tab = evaluate({f'T={T}': c for T,c in clrs.items()}, tuning_files(log, root, n)).drop('truth')
+    knob = 'T' if gen.head == 'bins' else 'chroma'
+    def clr(v):
+        if knob == 'chroma': return Colorizer(load_generator(weights), chroma=v)
+        c = Colorizer(load_generator(weights), chroma=1.); chroma_readout(c.model).T = v
+        return c
+    tab = evaluate({f'{knob}={v:g}': clr(v) for v in ifnone(values, READOUTS[knob])}, tuning_files(log, root, n)).drop('truth')
     ok = tab[tab.PSNR >= tab.PSNR.max() - max_psnr_drop]
-    ro.T = float(ok['ΔCF'].idxmin()[2:])
-    log['temperature'] = dict(chosen=ro.T, n=n, max_psnr_drop=max_psnr_drop, table=tab.reset_index(names='T').to_dict('records'))
-    save_generator(gen, weights, encoder=log['encoder'], recipe=json.dumps(log))
+    v = float(ok['ΔCF'].idxmin().split('=')[1])
+    if knob == 'T': chroma_readout(gen).T = v
+    log['readout'] = dict(knob=knob, chosen=v, n=n, max_psnr_drop=max_psnr_drop, table=tab.reset_index(names=knob).to_dict('records'))
+    save_generator(gen, weights, encoder=log['encoder'], recipe=json.dumps(log), **({'chroma': v} if knob == 'chroma' else {}))
     return tab
+
