@@ -37,7 +37,7 @@ def colorize_cmd(args) -> int:
     if args.hints and (len(args.inputs) != 1 or Path(args.inputs[0]).is_dir()):
         raise ValueError("--hints is for one photo; in a folder, put each photo's hints beside it as NAME.hints.json")
     hints = load_hints(args.hints) if args.hints else None
-    clr = load_colorizer(args.model, device=args.device, backend=args.backend, **kw)
+    clr = load_colorizer(args.model, device=args.device, backend=args.backend, chroma=args.chroma, **kw)
     lines = _lines(args)
     log = (lambda s, failed=False: print(s, file=sys.stderr if failed else sys.stdout, flush=True)) if lines else None
     done, skipped, errors = colorize_folder(clr, args.inputs, args.out, args.render_factor, overwrite=args.overwrite, suffix=args.suffix,
@@ -55,7 +55,7 @@ def video_cmd(args) -> int:
         from deoldify.inference import load_colorizer, load_hints
         from deoldify.video import colorize_video  # PyAV is imported only for films
     hints = load_hints(args.hints) if args.hints else None
-    out = colorize_video(args.input, args.out, load_colorizer(args.model, device=args.device), args.render_factor, hints=hints,
+    out = colorize_video(args.input, args.out, load_colorizer(args.model, device=args.device, chroma=args.chroma), args.render_factor, hints=hints,
                          smooth=not args.no_smooth, chunk=args.chunk, overwrite=args.overwrite,
                          show_progress=not args.quiet and sys.stderr.isatty())  # a bar of frames on a terminal; in a log, nothing
     print(f"colorized into {out.resolve()}")
@@ -166,6 +166,9 @@ def render_factor_arg(s:str) -> int|str:
     try: return check_render_factor(rf)
     except ValueError as e: raise argparse.ArgumentTypeError(str(e)) from None
 
+_CHROMA_HELP = ("colour strength: a gain on the chroma of the model's guess (default: the model's own, calibrated on held-out "
+                "photos, see its card; 1: the network's raw guess; more: more vivid, less accurate)")
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog='deoldify', description='Colorize black-and-white photos.')
     p.add_argument('--version', action='version', version=f'deoldify {deoldify.__version__}')
@@ -176,6 +179,7 @@ def parser() -> argparse.ArgumentParser:
     c.add_argument('--render-factor', type=render_factor_arg, default=None,
                    help="render size: shorter side = 16 × this (default: the model's, 16 for ours; DeOldify's presets: 35, video 21), "
                         "or 'auto' to choose per photo")
+    c.add_argument('--chroma', type=float, help=_CHROMA_HELP)
     c.add_argument('--model', default='default', help="model name in models/, a .safetensors path, or DeOldify's artistic, stable or video")
     c.add_argument('--weights', help="DeOldify's released weights for --model artistic/stable/video (.pth or converted .safetensors)")
     c.add_argument('--faithful', action='store_true', help="DeOldify's own pipeline (square render, 8-bit YUV merge)")
@@ -197,6 +201,7 @@ def parser() -> argparse.ArgumentParser:
     v.add_argument('input', help='a video file')
     v.add_argument('-o', '--out', required=True, help='the MP4 to write, or a folder (NAME.mp4 in it)')
     v.add_argument('--render-factor', type=render_factor_arg, default=None, help="render size: shorter side = 16 × this (default: the model's)")
+    v.add_argument('--chroma', type=float, help=_CHROMA_HELP)
     v.add_argument('--model', default='default', help='model name in models/ or a .safetensors path')
     v.add_argument('--hints', help='colour hints for every frame, in its pixels (JSON, see `save_hints`)')
     v.add_argument('--no-smooth', action='store_true', help='colour each frame on its own (flickers)')

@@ -122,7 +122,7 @@ class FaithfulColorizer(Colorizer):
 
     def guess(self, img:Image.Image, render_factor:int|None=None, hints=None) -> Image.Image:  # DeOldify's models take no hints: `hints_for` refuses them
         x = preprocess(img, render_factor or self.render_factor).to(self.device)
-        with torch.inference_mode(): return model_image(self.model(x).float().cpu())
+        with torch.inference_mode(): return scale_chroma(model_image(self.model(x).float().cpu()), self.chroma)
 
     def photo(self, img:Image.Image) -> Image.Image: return img  # the YUV merge takes the RGB photo
 

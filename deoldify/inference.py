@@ -213,6 +213,7 @@ class Colorizer:
             self.model = model.eval().to(self.device, memory_format=torch.channels_last if channels_last else torch.contiguous_format)
         self.render_factor,self.name = check_render_factor(render_factor, auto=False),name
         self.chroma = float(getattr(model, 'chroma', 1.) if chroma is None else chroma)
+        if not self.chroma >= 0: raise ValueError(f"{name}: the chroma gain must be 0 or more, not {self.chroma}")
 
     def run(self, x:np.ndarray) -> np.ndarray:
         "The model on `x` (N×C×H×W float32 in [0,1]): N×3×H×W RGB"
@@ -341,18 +342,19 @@ def load_colorizer(name_or_path='default', # model name, 'default', a .safetenso
                    weights=None, # a preset's weights file (DeOldify's presets: the released .pth or its .safetensors)
                    device=None, # torch: where it runs (`pick_device`), default the GPU if torch sees one, else the CPU
                    backend:str='auto', # 'auto', 'torch' or 'onnx' (`pick_backend`); DeOldify's presets: torch unless asked, or 'eager'
+                   chroma:float|None=None, # gain on the guess's chroma (`Colorizer`), default the model's own
                    **kwargs, # passed to the preset's loader, e.g. `faithful=True`
                   ) -> Colorizer:
     "A `Colorizer` with the weights named `name_or_path`"
     if name_or_path in PRESETS:
         try: from deoldify.fast import original_colorizer  # DeOldify's architecture (and fastai): loaded only for its weights
         except ImportError as e: raise ImportError(f"DeOldify's presets need PyTorch and fastai ({e}): pip install 'deoldify[torch]'") from None
-        return original_colorizer(weights, render_factor, preset=name_or_path, device=device, backend='torch' if backend == 'auto' else backend, **kwargs)
+        return original_colorizer(weights, render_factor, preset=name_or_path, device=device, backend='torch' if backend == 'auto' else backend, chroma=chroma, **kwargs)
     if weights is not None or kwargs: raise ValueError(f"`weights` and {sorted(kwargs)} only apply to the presets {sorted(PRESETS)}")
     p,rf = model_path(name_or_path),render_factor or DEFAULT_RENDER_FACTOR
-    if pick_backend(backend, device) == 'onnx': return Colorizer(OrtGenerator(p, _graph(p)), rf, name=p.stem)
+    if pick_backend(backend, device) == 'onnx': return Colorizer(OrtGenerator(p, _graph(p)), rf, name=p.stem, chroma=chroma)
     from deoldify.lean import lean_generator  # torch
-    return Colorizer(lean_generator(p), rf, name=p.stem, device=device)
+    return Colorizer(lean_generator(p), rf, name=p.stem, device=device, chroma=chroma)
 
 @lru_cache(maxsize=1)
 def _default_colorizer(): return load_colorizer()
