@@ -69,7 +69,7 @@ def _reported(f):
 
 # %% ../nbs/12_widgets.ipynb #3f8c2e3a
 class ColorizerWidget(W.VBox):
-    "Colorize photos in a notebook: choose a model and a photo, set the render factor, compare, download"
+    "Colorize photos in a notebook: choose a model and a photo, set the render factor and colour strength, compare, download"
     def __init__(self, folder='.', # the folder whose photos the "photo" menu lists
                  weights:str='', # DeOldify's weights file, for its presets
                  width:int=440, # of each displayed image, in pixels
@@ -82,6 +82,8 @@ class ColorizerWidget(W.VBox):
         self.photo = W.Dropdown(description='photo')
         self.rf = W.IntSlider(DEFAULT_RENDER_FACTOR, min=MIN_RENDER_FACTOR, max=64, description='render factor',
                               continuous_update=False, style={'description_width': 'initial'})
+        self.chroma = W.FloatSlider(1., min=0, max=2.5, step=0.05, description='colour', continuous_update=False,
+                                    tooltip="colour strength: a gain on the model's colour; it starts at the model's calibrated one")
         self.auto = W.Checkbox(False, description='auto', indent=False)
         self.restore = W.Checkbox(False, description='restore', indent=False, tooltip='first restore a faded or toned scan (defade); changes its luminance')
         self.go = W.Button(description='Colorize', button_style='primary', icon='paint-brush')
@@ -104,7 +106,7 @@ class ColorizerWidget(W.VBox):
         self.save_hints.on_click(self._save_hints)
         self.clear_hints.on_click(self._clear_hints)
         super().__init__([W.HBox([self.model, self.weights]), W.HBox([self.upload, self.folder, self.photo]),
-                          W.HBox([self.rf, self.auto, self.restore, self.go, self.sweep_btn]), W.HBox([self.colour, self.save_hints, self.clear_hints]), self.status,
+                          W.HBox([self.rf, self.chroma, self.auto, self.restore, self.go, self.sweep_btn]), W.HBox([self.colour, self.save_hints, self.clear_hints]), self.status,
                           W.HBox([self.view, self.split]), W.HBox([self.before, self.after]), self.download, self.strip])
         self._model(); self._folder()
 
@@ -122,6 +124,7 @@ class ColorizerWidget(W.VBox):
         "The chosen model's `Colorizer` (loaded once)"
         key = (self.model.value, self.weights.value.strip() if self.model.value in PRESETS else '')
         if key not in self.clrs: self.clrs[key] = load_colorizer(key[0], weights=key[1]) if key[1] else load_colorizer(key[0])
+        self.clrs[key].chroma = self.chroma.value
         return self.clrs[key]
 
     def set_photo(self, img, name:str, path:Path|None=None):
@@ -168,6 +171,7 @@ class ColorizerWidget(W.VBox):
         preset = self.model.value in PRESETS
         self.weights.layout.display = '' if preset else 'none'
         self.rf.value = PRESETS[self.model.value]['render_factor'] if preset else DEFAULT_RENDER_FACTOR
+        self.chroma.value = 1. if preset else float(weights_meta(model_path(self.model.value)).get('chroma', 1))
 
     @_reported
     def _folder(self, *_):
