@@ -75,10 +75,15 @@ def train_cmd(args) -> int:
     lrs = [args.lr/2**i for i in range(len(args.sizes))]  # halved at each larger size
     kw = dict(held_out=args.held_out or HELD_OUT, encoder=args.encoder, head=args.head, num_workers=args.workers)
     learn, log = train_generator(args.photos, args.out, sizes=args.sizes, epochs=args.epochs, lrs=lrs, bss=[args.bs]*len(args.sizes),
-                                 chunk=args.chunk, init=args.init, card=not args.gan, **kw)
+                                 chunk=args.chunk, init=args.init, card=not (args.gan or args.tune), **kw)
     if args.gan:
         with _loading(): from deoldify.gan import train_gan
-        train_gan(args.out, args.out)  # the GAN model replaces stage 1 only if a checkpoint beats it; either way, with its card
+        train_gan(args.out, args.out, card=not args.tune)  # the GAN model replaces stage 1 only if a checkpoint beats it; either way, with its card
+    if args.tune and not rank_distrib():
+        with _loading(): from deoldify.train import tune_readout, model_card
+        tune_readout(args.out)
+        s1 = Path(args.out).parent/'gan-work'/'stage1.safetensors'  # `train_gan`'s copy of stage 1, for the card's comparison
+        model_card(args.out, others={'stage 1 (before the GAN stage)': s1} if args.gan else None)
     if not rank_distrib(): print(f"trained {Path(args.out).resolve()} ({log['seconds']/60:.1f} min for stage 1); its card: {Path(args.out).with_suffix('.md').resolve()}")
     teardown_distrib()  # under torchrun: close the process group in order, not in the interpreter's exit
     return 0
@@ -225,6 +230,8 @@ def parser() -> argparse.ArgumentParser:
     t.add_argument('--init', help='a generator file to fine-tune (same encoder and head), e.g. models/deoldify-lite0.safetensors; the card keeps its recipe')
     t.add_argument('--workers', type=int, default=0, help='data loading processes (0 is fastest on a 2-core CPU)')
     t.add_argument('--gan', action='store_true', help='then the GAN stage (08_gan): livelier colour, checkpoint chosen on held-out photos outside the validation list')
+    t.add_argument('--tune', action='store_true', help="last, choose the model's colour strength on held-out photos (`tune_readout`: the chroma "
+                   "gain, or the bins head's temperature), stored in the file and shown in the card")
     t.set_defaults(func=train_cmd)
     s = sub.add_parser('shard', help='write photo folders as tar shards, streamed by `deoldify train` (large collections, many processes)')
     s.add_argument('photos', nargs='+', help='folders of colour photos, each with a MANIFEST.tsv')
