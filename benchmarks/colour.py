@@ -4,14 +4,15 @@ The validation photos are the ones recorded in the model's recipe: whole sources
 (`deoldify.data.source_split`). Each photo's grey copy is colorized at the default render factor and
 scored against the true colours (`deoldify.metrics.evaluate`: PSNR, SSIM, colourfulness CF, ΔCF,
 Fréchet-Lite, colour cast a*/b*), next to the grey copy and every `--compare NAME=FILE` model on the same
-photos, and, when the model's file carries a chroma gain (`tune_readout`), the same model without it. Writes the model's card (NAME.md) and contact sheet (NAME.sheet.jpg, grey | model | truth, 24
-photos) next to it, and prints the table with the machine and settings.
+photos, and, when the model's file carries a chroma gain (`tune_readout`), the same model without it.
+Writes the model's card (NAME.md) and contact sheet (NAME.sheet.jpg, grey | model | truth, 24 photos) next to it, and prints the table with the machine and settings.
 
     python benchmarks/colour.py [MODEL] [--compare 'previous model=old.safetensors' ...] [--root DATASETS]
 """
 import argparse, os, platform, time
 from pathlib import Path
 import torch
+from deoldify.core import chroma_gain, weights_meta
 from deoldify.inference import Colorizer, model_path
 from deoldify.models import load_generator
 from deoldify.train import model_card, md_table
@@ -25,10 +26,10 @@ def main():
     ap.add_argument('--render-factors', type=int, nargs='*', default=[12,16,21,35], help="the card's sweep")
     ap.add_argument('--root', default=str(REPO.parent/'shared'), help="the recipe's data root (holding datasets/...)")
     a = ap.parse_args()
-    others = dict(o.split('=', 1) for o in a.compare)
-    if (g := load_generator(model_path(a.model))).chroma != 1: others['this model without its chroma gain'] = Colorizer(g, chroma=1)
+    others, p = dict(o.split('=', 1) for o in a.compare), model_path(a.model)
+    if chroma_gain(weights_meta(p)) != 1: others['this model without its chroma gain'] = Colorizer(load_generator(p), chroma=1)
     t = time.perf_counter()
-    card, tab = model_card(model_path(a.model), a.root, others=others, render_factors=a.render_factors)
+    card, tab = model_card(p, a.root, others=others, render_factors=a.render_factors)
     print(f"{platform.machine()}, {os.cpu_count()} CPUs, torch {torch.__version__}, {torch.get_num_threads()} threads; "
           f"default render factor; {time.perf_counter()-t:.0f} s")
     print(md_table(tab))

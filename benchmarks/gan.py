@@ -1,7 +1,8 @@
-"""How much colour does a stronger adversarial stage buy, and at what PSNR: the GAN stage's checkpoints against a plain chroma gain.
+"""How much colour does a longer GAN stage buy, and at what PSNR: the GAN stage's checkpoints against a plain chroma gain.
 
-Runs `deoldify.gan.train_gan` from STAGE1 with the adversarial weight `--adv-weight` (the shipped stage used 0.5;
-DeOldify's `weights_gen=(1., 1.5)` is 1.5) at one size, keeping a checkpoint every `--every` generator steps
+Runs `deoldify.gan.train_gan` from STAGE1 at one size, its generator loss = adversarial + `--feat-weight` × (perceptual
++ L1) (DeOldify's `weights_gen=(1., 1.5)`: 1.5; the shipped GAN stage used 0.5, a relatively stronger adversarial
+term, for 21 generator steps), keeping a checkpoint every `--every` generator steps
 (a work folder that already holds `gan-log.json` is scored again, not retrained). Every checkpoint is then scored on
 the tuning photos (`deoldify.train.tuning_files`: held-out sources, outside the validation list, so the card's
 photos stay unseen) beside the grey copy, the stage-1 generator and every `--compare` model with its chroma
@@ -11,7 +12,7 @@ table with machine and settings, and which rows meet the issue's targets on thes
 
 A checkpoint moves the quality frontier only if it beats the gain curve of the model it started from.
 
-    python benchmarks/gan.py STAGE1 --work DIR [--adv-weight 1.5] [--size 192] [--photos 2000] [--epochs 6]
+    python benchmarks/gan.py STAGE1 --work DIR [--feat-weight 1.5] [--size 192] [--photos 2000] [--epochs 6]
                              [--compare 'shipped=models/deoldify-lite0.safetensors'] [--gains 1 1.15 1.3]
 """
 import argparse, json, os, platform, time
@@ -30,7 +31,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument('stage1', help='generator file to start from (written by train_generator)')
     ap.add_argument('--work', required=True, help="train_gan's working folder (checkpoints, gan-log.json)")
-    ap.add_argument('--adv-weight', type=float, default=1.5, help="weight of the adversarial loss next to the stage-1 loss (train_gan's feat_wgt)")
+    ap.add_argument('--feat-weight', type=float, default=1.5, help="weight of the stage-1 loss next to the adversarial one (train_gan's feat_wgt)")
     ap.add_argument('--size', type=int, default=192)
     ap.add_argument('--photos', type=int, default=2000, help='training photos for the critic and the GAN phase')
     ap.add_argument('--epochs', type=int, default=6, help='GAN-phase epochs')
@@ -43,12 +44,12 @@ def main():
     work = Path(a.work)
     if not (work/'gan-log.json').exists():
         train_gan(a.stage1, work/'gan.safetensors', root=a.root, sizes=(a.size,), crit_epochs=(2,), gan_epochs=(a.epochs,), bss=(16,),
-                  n_photos=a.photos, n_select=a.select, feat_wgt=a.adv_weight, every=a.every, work=work, card=False)
+                  n_photos=a.photos, n_select=a.select, feat_wgt=a.feat_weight, every=a.every, work=work, card=False)
     log = json.loads((work/'gan-log.json').read_text())
     files = tuning_files(recipe(a.stage1), a.root, a.select)
-    ms = {'grey copy': lambda im: to_gray(im).convert('RGB'), 'stage 1': Colorizer(load_generator(a.stage1), chroma=1)}
+    ms = {'grey copy': to_gray, 'stage 1': Colorizer(load_generator(a.stage1), chroma=1)}
     ms |= {f'{n} × {g:g}': Colorizer(load_generator(f), chroma=g) for n,f in (c.split('=', 1) for c in a.compare) for g in a.gains}
-    ms |= {f: Colorizer(load_generator(work/'checkpoints'/f), chroma=1) for st in log['stages'] for f in st['checkpoints']}
+    ms |= {f: Colorizer(load_generator(work/'checkpoints'/f)) for st in log['stages'] for f in st['checkpoints']}
     t = time.perf_counter()
     tab = evaluate(ms, files)
     grey = tab.loc['grey copy', 'PSNR']
@@ -56,7 +57,7 @@ def main():
                               ('cast', max(abs(r['cast a*']), abs(r['cast b*'])) <= 2)) if ok] for n,r in tab.drop('truth').iterrows()}
     st = log['stages'][-1]
     print(f"{platform.machine()}, {os.cpu_count()} CPUs, torch {torch.__version__}, {torch.get_num_threads()} threads; "
-          f"GAN stage from {Path(a.stage1).name}: {st['size']} px, {log['n_photos']} photos, adversarial weight {log['feat_wgt']}, "
+          f"GAN stage from {Path(a.stage1).name}: {st['size']} px, {log['n_photos']} photos, stage-1 loss weight {log['feat_wgt']}, "
           f"{st['gen_steps']} generator / {st['critic_steps']} critic steps in {log['seconds']/60:.0f} min on {log['machine']}; "
           f"scored on {len(files)} tuning photos at the default render factor in {time.perf_counter()-t:.0f} s")
     print(md_table(tab))

@@ -13,7 +13,8 @@ from safetensors import safe_open
 
 # %% auto #0
 __all__ = ['EXAMPLES', 'ImageError', 'load_image', 'rgb2ycc', 'ycc2rgb', 'scale_chroma', 'to_gray', 'has_colour',
-           'merge_luminance', 'example_photo', 'example_photos', 'sha256', 'weights_meta', 'read_weights']
+           'merge_luminance', 'example_photo', 'example_photos', 'sha256', 'weights_meta', 'chroma_gain',
+           'read_weights']
 
 # %% ../nbs/00_core.ipynb #8f72b3dc
 class ImageError(ValueError):
@@ -176,6 +177,10 @@ def sha256(path) -> str:
 def weights_meta(path) -> dict:
     "The header metadata of a safetensors weights file (the recipe, format, encoder, ...)"
     with safe_open(str(path), 'np') as f: return f.metadata() or {}
+
+def chroma_gain(meta:dict) -> float:
+    "The gain on a generator's chroma that its header `meta` carries (`tune_readout`); 1, the raw guess, if none"
+    return float(meta.get('chroma', 1))
 
 def read_weights(path, fmt:str,
                  framework:str='pt', # 'pt': torch tensors; 'np': numpy arrays (no torch needed)

@@ -96,7 +96,7 @@ def save_fakes(gen:nn.Module, files, dest) -> list[Path]:
     "Colorize the grey copies of `files` with `gen` into `dest` (JPEG, quality 95)"
     dest = Path(dest); dest.mkdir(parents=True, exist_ok=True)
     dev, res = next(gen.parameters()).device, []
-    clr = Colorizer(gen.cpu())  # the training loop puts it back in train mode
+    clr = Colorizer(gen.cpu(), chroma=1)  # the raw guess, as the critic sees it in the GAN phase; the training loop puts it back in train mode
     for f in files:
         res.append(dest/f'{Path(f).stem}.jpg')
         clr(to_gray(load_image(f))).save(res[-1], quality=95)

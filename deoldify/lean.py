@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np, torch
 from torch import nn
 import torch.nn.functional as F
+from .core import chroma_gain
 from .runtime import plain_weights, pad32
 
 # %% auto #0
@@ -135,7 +136,7 @@ class LeanUnet(nn.Module):
     def __init__(self, sd:dict, meta:dict):
         super().__init__()
         self.hints,self.bins = 'layers.0.0.hint.weight' in sd,'layers.9.bins' in sd
-        self.chroma = float(meta.get('chroma', 1))  # the gain `Colorizer` applies to its guess
+        self.chroma = chroma_gain(meta)  # the gain `Colorizer` applies to its guess
         s = 'layers.0.0.stem' if self.hints else 'layers.0.0'
         stem = Stem(Norm(), _conv(sd[s+'.1.weight'], 2), _bn(sd, s+'.2'))
         enc = [HintStem(stem, nn.Conv2d(3, len(stem[1].weight), 3, 2, 1, bias=False)) if self.hints else stem]

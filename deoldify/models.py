@@ -8,7 +8,7 @@ import importlib, torch, timm, torchvision
 from torch import nn
 from pathlib import Path
 from fastai.vision.all import *
-from .core import ycc2rgb, read_weights
+from .core import ycc2rgb, read_weights, chroma_gain
 from .runtime import pad32
 from .lean import in_strips
 
@@ -213,5 +213,5 @@ def load_generator(path) -> Generator:
         why = str(e).splitlines()[1].strip()  # the first complaint, e.g. the missing keys
         raise ValueError(f"{path}: does not fit the {meta.get('encoder')} generator: {why[:150]}{'…' if len(why) > 150 else ''}") from None
     if 'T' in meta: next(o for o in m.modules() if isinstance(o, ChromaReadout)).T = float(meta['T'])  # the readout's temperature
-    m.chroma = float(meta.get('chroma', 1))  # the gain on its guess's chroma that `Colorizer` applies (`tune_readout`)
+    m.chroma = chroma_gain(meta)  # the gain on its guess's chroma that `Colorizer` applies
     return m.eval()

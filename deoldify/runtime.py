@@ -7,7 +7,7 @@ from __future__ import annotations
 import importlib.util, os
 from pathlib import Path
 import numpy as np
-from .core import read_weights
+from .core import read_weights, chroma_gain
 
 # %% auto #0
 __all__ = ['BACKENDS', 'fold_spectral', 'plain_weights', 'pad32', 'with_weights', 'graph_name', 'OrtGenerator', 'pick_backend']
@@ -79,7 +79,7 @@ class OrtGenerator:
         except Exception as e:
             where = graph if isinstance(graph, (str, Path)) else 'the exported graph'
             raise ValueError(f"{weights}: does not fit the ONNX graph {where} ({str(e).splitlines()[0][:200]})") from None
-        self.hints,self.chroma = meta.get('hints') == 'True',float(meta.get('chroma', 1))  # chroma: see `Colorizer`
+        self.hints,self.chroma = meta.get('hints') == 'True',chroma_gain(meta)  # chroma: see `Colorizer`
         self.channels = self.sess.get_inputs()[0].shape[1]
 
     def __call__(self, x:np.ndarray) -> np.ndarray:

@@ -361,9 +361,9 @@ def tune_readout(weights, # a generator file; rewritten with the chosen value
     weights = Path(weights)
     log, gen = recipe(weights), load_generator(weights)
     knob = 'T' if gen.head == 'bins' else 'chroma'
-    def clr(v):
-        if knob == 'chroma': return Colorizer(load_generator(weights), chroma=v)
-        c = Colorizer(load_generator(weights), chroma=1.); chroma_readout(c.model).T = v
+    def clr(v):  # a gain is the colorizer's: one network serves them all; a temperature is the network's own
+        if knob == 'chroma': return Colorizer(gen, chroma=v)
+        c = Colorizer(load_generator(weights)); chroma_readout(c.model).T = v
         return c
     tab = evaluate({f'{knob}={v:g}': clr(v) for v in ifnone(values, READOUTS[knob])}, tuning_files(log, root, n)).drop('truth')
     ok = tab[tab.PSNR >= tab.PSNR.max() - max_psnr_drop]

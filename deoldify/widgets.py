@@ -171,7 +171,7 @@ class ColorizerWidget(W.VBox):
         preset = self.model.value in PRESETS
         self.weights.layout.display = '' if preset else 'none'
         self.rf.value = PRESETS[self.model.value]['render_factor'] if preset else DEFAULT_RENDER_FACTOR
-        self.chroma.value = 1. if preset else float(weights_meta(model_path(self.model.value)).get('chroma', 1))
+        self.chroma.value = 1. if preset else chroma_gain(weights_meta(model_path(self.model.value)))
 
     @_reported
     def _folder(self, *_):
