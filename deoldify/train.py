@@ -338,17 +338,22 @@ def train_generator(photos, # photo folders, each with a MANIFEST.tsv (validatio
 
 # %% ../nbs/06_train.ipynb #9a694809
 def tuning_files(log:dict, root=None, n:int=100) -> L:
-    "`n` photos of a recipe's held-out sources that are not in its validation list, evenly spread"
+    "`n` photos of a recipe's held-out sources that are not in its validation list, as many from each source as it has, each source's evenly spread"
     root = Path(ifnone(root, log['data_root']))
     valid = set(valid_files(log, root))
     folders = [root/f for f in log['data'] if (root/f/'MANIFEST.tsv').exists()]
     df = pd.concat([manifest(f) for f in folders]) if folders else pd.DataFrame(columns=['path', 'source'])
-    fs = sorted(p for p in df.path[df.source.isin(log['held_out'])] if p not in valid)
-    if not fs:  # a user's own photos (no sources), or every held-out photo validates
+    by_src = {s: sorted(p for p in g.path if p not in valid) for s,g in df[df.source.isin(log['held_out'])].groupby('source')}
+    by_src = {s:fs for s,fs in by_src.items() if fs}
+    if not by_src:  # a user's own photos (no sources), or every held-out photo validates
         warnings.warn(f"{root}: no held-out photos outside the validation list, so the choice is made on validation photos "
                       "and the card's metrics flatter the model")
-        fs = sorted(valid)
-    return L(fs[::max(1, len(fs)//n)][:n])
+        by_src = {None: sorted(valid)}
+    # balanced like the validation list: the source with the most spare photos must not decide the choice alone
+    q = dict.fromkeys(by_src, 0)
+    while sum(q.values()) < n and (open_ := [s for s in q if q[s] < len(by_src[s])]):
+        for s in open_[:n-sum(q.values())]: q[s] += 1
+    return L(f for s,fs in by_src.items() if q[s] for f in fs[::max(1, len(fs)//q[s])][:q[s]])
 
 READOUTS = dict(T=(0.38, 0.3, 0.22, 0.15), chroma=(1., 1.15, 1.3, 1.45, 1.6))  # values tried: the bins head's temperature, the RGB head's chroma gain
 
