@@ -77,7 +77,7 @@ test: venv
 	  || { echo "nbdev_export changed deoldify/: notebooks and library are out of sync"; git status --short -- deoldify; exit 1; }
 	$(BIN)/python .ci/readme.py --check
 	@set -o pipefail; OMP_NUM_THREADS=1 $(BIN)/nbdev_test --n_workers 2 --do_print 2>&1 | tee .test.log; rc=$$?; \
-	  n=$$(grep -c '^Starting ' .test.log); \
+	  n=$$(grep -o 'Starting /' .test.log | wc -l); \
 	  m=$$(sed -n '/^=====/,$$p' .test.log | grep -c '^	'); \
 	  echo "$$((n-m)) passed, $$m failed"; exit $$rc
 	$(MAKE) --no-print-directory wheel-check
