@@ -76,14 +76,14 @@ def train_cmd(args) -> int:
     kw = dict(held_out=args.held_out or HELD_OUT, encoder=args.encoder, head=args.head, num_workers=args.workers)
     learn, log = train_generator(args.photos, args.out, sizes=args.sizes, epochs=args.epochs, lrs=lrs, bss=[args.bs]*len(args.sizes),
                                  chunk=args.chunk, init=args.init, card=not (args.gan or args.tune), **kw)
+    gan_work = Path(args.out).parent/'gan-work'  # fakes, checkpoints and `train_gan`'s copy of stage 1
     if args.gan:
         with _loading(): from deoldify.gan import train_gan
-        train_gan(args.out, args.out, card=not args.tune)  # the GAN model replaces stage 1 only if a checkpoint beats it; either way, with its card
+        train_gan(args.out, args.out, work=gan_work, card=not args.tune)  # the GAN model replaces stage 1 only if a checkpoint beats it; either way, with its card
     if args.tune and not rank_distrib():
         with _loading(): from deoldify.train import tune_readout, model_card
         tune_readout(args.out)
-        s1 = Path(args.out).parent/'gan-work'/'stage1.safetensors'  # `train_gan`'s copy of stage 1, for the card's comparison
-        model_card(args.out, others={'stage 1 (before the GAN stage)': s1} if args.gan else None)
+        model_card(args.out, others={'stage 1 (before the GAN stage)': gan_work/'stage1.safetensors'} if args.gan else None)
     if not rank_distrib(): print(f"trained {Path(args.out).resolve()} ({log['seconds']/60:.1f} min for stage 1); its card: {Path(args.out).with_suffix('.md').resolve()}")
     teardown_distrib()  # under torchrun: close the process group in order, not in the interpreter's exit
     return 0

@@ -343,8 +343,7 @@ def tuning_files(log:dict, root=None, n:int=100) -> L:
     valid = set(valid_files(log, root))
     folders = [root/f for f in log['data'] if (root/f/'MANIFEST.tsv').exists()]
     df = pd.concat([manifest(f) for f in folders]) if folders else pd.DataFrame(columns=['path', 'source'])
-    by_src = {s: sorted(p for p in g.path if p not in valid) for s,g in df[df.source.isin(log['held_out'])].groupby('source')}
-    by_src = {s:fs for s,fs in by_src.items() if fs}
+    by_src = {s:fs for s,g in df[df.source.isin(log['held_out'])].groupby('source') if (fs := sorted(p for p in g.path if p not in valid))}
     if not by_src:  # a user's own photos (no sources), or every held-out photo validates
         warnings.warn(f"{root}: no held-out photos outside the validation list, so the choice is made on validation photos "
                       "and the card's metrics flatter the model")
