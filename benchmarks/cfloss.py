@@ -21,10 +21,10 @@ from pathlib import Path
 import torch
 import deoldify.train as T
 from deoldify.core import to_gray
-from deoldify.inference import Colorizer
 from deoldify.loss import FeatureLoss, with_luma
 from deoldify.metrics import evaluate
 from deoldify.models import load_generator, save_generator
+from frontier import gain_rows, held_out
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -60,8 +60,8 @@ def main():
         log = T.recipe(dest) | dict(cf_weight=a.weight)  # the recipe records the loss it was trained on
         save_generator(load_generator(dest), dest, encoder=log['encoder'], recipe=json.dumps(log))
     log = T.recipe(dest)
-    files = T.valid_files(T.recipe(a.init), a.root) if a.valid else T.tuning_files(T.recipe(a.init), a.root, a.select)
-    ms = {'grey copy': to_gray} | {f'{n} × {g:g}': Colorizer(load_generator(f), chroma=g) for n,f in (('init', a.init), ('CF loss', dest)) for g in a.gains}
+    files = held_out(a.init, a.root, a.valid, a.select)
+    ms = {'grey copy': to_gray} | gain_rows({'init': a.init, 'CF loss': dest}, a.gains)
     t = time.perf_counter()
     tab = evaluate(ms, files)
     st = log['stages'][-1]

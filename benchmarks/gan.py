@@ -23,7 +23,8 @@ from deoldify.gan import train_gan
 from deoldify.inference import Colorizer
 from deoldify.metrics import evaluate
 from deoldify.models import load_generator
-from deoldify.train import md_table, recipe, tuning_files
+from deoldify.train import md_table
+from frontier import gain_rows, held_out
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -46,9 +47,9 @@ def main():
         train_gan(a.stage1, work/'gan.safetensors', root=a.root, sizes=(a.size,), crit_epochs=(2,), gan_epochs=(a.epochs,), bss=(16,),
                   n_photos=a.photos, n_select=a.select, feat_wgt=a.feat_weight, every=a.every, work=work, card=False)
     log = json.loads((work/'gan-log.json').read_text())
-    files = tuning_files(recipe(a.stage1), a.root, a.select)
+    files = held_out(a.stage1, a.root, n=a.select)
     ms = {'grey copy': to_gray, 'stage 1': Colorizer(load_generator(a.stage1), chroma=1)}
-    ms |= {f'{n} × {g:g}': Colorizer(load_generator(f), chroma=g) for n,f in (c.split('=', 1) for c in a.compare) for g in a.gains}
+    ms |= gain_rows(dict(c.split('=', 1) for c in a.compare), a.gains)
     ms |= {f: Colorizer(load_generator(work/'checkpoints'/f)) for st in log['stages'] for f in st['checkpoints']}
     t = time.perf_counter()
     tab = evaluate(ms, files)
