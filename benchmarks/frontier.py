@@ -22,8 +22,8 @@ REPO = Path(__file__).resolve().parent.parent
 
 def gain_rows(models:dict, # name -> generator file
               gains) -> dict:
-    "A colorizer per model and gain, named 'NAME × GAIN'"
-    return {f'{n} × {g:g}': Colorizer(load_generator(f), chroma=g) for n,f in models.items() for g in gains}
+    "A colorizer per model and gain, named 'NAME × GAIN'; each file is loaded once, its gains share the network"
+    return {f'{n} × {g:g}': Colorizer(m, chroma=g) for n,f in models.items() for m in [load_generator(f)] for g in gains}
 
 def held_out(weights, root, valid:bool=False, n:int=100):
     "The photos `weights`' recipe keeps out of training: its validation list, or `n` tuning photos outside it"
