@@ -17,7 +17,7 @@ from .scale import *
 from copy import deepcopy
 
 # %% auto #0
-__all__ = ['METRICS_NOTE', 'RECIPE_DATA', 'TARGETS', 'READOUTS', 'md_table', 'recipe', 'valid_files', 'sources_table',
+__all__ = ['METRICS_NOTE', 'RECIPE_DATA', 'TARGETS', 'DEGRADES', 'READOUTS', 'md_table', 'recipe', 'valid_files', 'sources_table',
            'recipe_md', 'model_card', 'RandomHints', 'EpochChunks', 'StreamEpochs', 'generator_learner', 'stage_lrs',
            'fp16_max_diff', 'peak_mem', 'load_weights', 'train_generator', 'tuning_files', 'tune_readout']
 
@@ -62,6 +62,10 @@ def sources_table(log:dict, root=None) -> pd.DataFrame:
 # %% ../nbs/06_train.ipynb #29d16ad9
 TARGETS = dict(psnr_gain=1.5, dcf=6., cast=2.)  # at the default render factor, on the held-out sources
 
+DEGRADES = {None: '(noise, JPEG, fading, contrast loss)',  # the crappifier before `old_photo`
+            'old_photo': ("like genuine old photos (`deoldify.degrade.old_photo`: grain, crispening, tone curves, blur, low resolution, "
+                          "halation, vignetting, dust and scratches, halftone, JPEG; one in ten left clean)")}
+
 def recipe_md(log:dict) -> str:
     "The recipe part of a card: every run that made the model, oldest first (a GAN model's stage 1, a fine-tune's `parent`)"
     if 'stage1' in log:  # a GAN model: its stage 1, then the GAN stage
@@ -95,7 +99,7 @@ Total: {log['seconds']/60:.1f} min on {log['machine']} (torch {log['torch']}).""
 
 Adam, weight decay 1e-3, one-cycle schedule per stage, learning rates (`stage_lrs`): encoder peak/10, hint path peak×10; each epoch is the next
 {min(log['chunk'], log['n_train']) if log['chunk'] else 'all'} photos of one seeded shuffle of the training set. Inputs are grey copies degraded at random
-(noise, JPEG, fading, contrast loss). {f"Started from the weights of `{log['init']}`. " if log.get('init') and not prev else ''}Total: {log['seconds']/60:.1f} min on {log['machine']} (torch {log['torch']}).
+{DEGRADES.get(log.get('degrade'), f"by `{log.get('degrade')}`")}. {f"Started from the weights of `{log['init']}`. " if log.get('init') and not prev else ''}Total: {log['seconds']/60:.1f} min on {log['machine']} (torch {log['torch']}).
 {f"It {log['transport']}. " if log.get('transport') else ''}{f"One bf16 training step at 256 px, batch 16 (loss included), takes {log['mem_256_bs16']} of GPU memory." if log.get('mem_256_bs16') else ''}"""
 
 def model_card(weights, # a generator file written by `train_generator`
@@ -294,7 +298,7 @@ def train_generator(photos, # photo folders, each with a MANIFEST.tsv (validatio
     if log is None:
         log = dict(data_root=str(root), data=[str(f.relative_to(root)) for f in folders], held_out=list(held_out), n_valid=n_valid,
                    n_train=idx['n_train'] if shards else len(train), valid=[str(f.relative_to(root)) for f in valid], encoder=encoder, head=head, hints=hints,
-                   chunk=chunk, init=None if init is None else Path(init).name, parent=recipe(init) if init else None, machine=f"{platform.machine()}, {torch.get_num_threads()} threads", torch=torch.__version__,
+                   chunk=chunk, degrade=type(kwargs['crappify']).__name__ if kwargs.get('crappify') else 'old_photo', init=None if init is None else Path(init).name, parent=recipe(init) if init else None, machine=f"{platform.machine()}, {torch.get_num_threads()} threads", torch=torch.__version__,
                    processes=max(1, num_distrib()), shards=str(shards) if shards else None,
                    precision=('bf16' if torch.cuda.is_bf16_supported() else 'fp16') if cuda and mixed_precision else 'fp32', stages=[])
         if head == 'bins':
