@@ -13,15 +13,37 @@ import torch.nn.functional as F
 from PIL import Image, ImageOps
 from safetensors.torch import save_file
 from .core import *
+from .degrade import tone, soften, grain, dust, jpeg
 
 # %% auto #0
-__all__ = ['SEPIA', 'KNOTS', 'STRIP', 'DEFAULT_RESTORER', 'BASELINES', 'TARGET_GAIN', 'age', 'apply_curve', 'Restorer',
-           'AgedPairs', 'save_restorer', 'load_restorer', 'train_restorer', 'defade', 'defade_scores', 'restorer_card']
+__all__ = ['SEPIA', 'YELLOWED', 'KNOTS', 'STRIP', 'DEFAULT_RESTORER', 'BASELINES', 'FADES', 'TARGET_GAIN', 'ramp', 'fade', 'age',
+           'apply_curve', 'Restorer', 'AgedPairs', 'save_restorer', 'load_restorer', 'train_restorer', 'defade',
+           'defade_scores', 'fade_table', 'restorer_card']
 
 # %% ../nbs/15_defade.ipynb #fc730d67
 SEPIA = np.array([1.18, 0.98, 0.72])
 SEPIA = SEPIA/rgb2ycc(SEPIA)[0]  # a warm print tone of luminance 1: toning alone keeps the luminance
+YELLOWED = np.array([1., .94, .68])  # old varnish and paper absorb blue: the luminance drops too
 
+def ramp(shape, rng:np.random.Generator) -> np.ndarray:
+    "0 at one side of an H×W photo to 1 at the other, in a random direction"
+    h,w = shape; t = rng.uniform(0, 2*np.pi)
+    yy,xx = np.ogrid[:h,:w]
+    r = (xx/max(w-1, 1) - .5)*np.cos(t) + (yy/max(h-1, 1) - .5)*np.sin(t)
+    return ((r - r.min())/(np.ptp(r) + 1e-6)).astype(np.float32)
+
+def fade(y:np.ndarray, rng:np.random.Generator) -> np.ndarray:
+    "Luminance `y` (in [0,1]) faded by one of the six kinds above, drawn at random with a random strength"
+    u = rng.uniform
+    match rng.integers(6):
+        case 0: return tone(y, u(0, .4), u(.6, 1), np.exp(u(-.5, .5)))
+        case 1: return (m := y.mean()) + u(.3, .9)*(y - m)
+        case 2: return tone(y, 0., u(.45, .95), np.exp(u(0, .6)))
+        case 3: return np.minimum(1, tone(y, u(0, .35), u(1, 1.35)))
+        case 4: return y + u(.1, .7)*ramp(y.shape, rng)*(u(.6, 1) - y)
+        case _: return y
+
+# %% ../nbs/15_defade.ipynb #d3fa0e01
 def age(img:Image.Image, # a photo, colour or grey
         rng:np.random.Generator, # all the randomness: the same seed gives the same old photo
         p_clean:float=0.125, # how often the photo stays as it is
@@ -29,25 +51,16 @@ def age(img:Image.Image, # a photo, colour or grey
     "An aged copy of `img` as RGB: faded, blurred, grainy, dusty, scratched, toned and JPEG'd, each step at random (see above)"
     y = np.asarray(img.convert('L'), np.float32)/255
     if rng.random() < p_clean: return Image.fromarray((y*255+0.5).astype(np.uint8)).convert('RGB')
-    h,w = y.shape
-    if rng.random() < 0.8: lo,hi = rng.uniform(0, .3), rng.uniform(.65, 1); y = lo + (hi-lo)*y**np.exp(rng.uniform(-.4, .4))
-    if rng.random() < 0.4: y = cv2.GaussianBlur(y, (0,0), rng.uniform(.3, 1.2))
-    if rng.random() < 0.5: y = y + rng.normal(0, rng.uniform(1, 8)/255, y.shape).astype(np.float32)
-    if rng.random() < 0.4:
-        for _ in range(rng.integers(1, 31)):
-            cv2.circle(y, (int(rng.integers(w)), int(rng.integers(h))), int(rng.integers(0, 3)), float(rng.choice([.05, .95])), -1)
-    if rng.random() < 0.2:
-        for _ in range(rng.integers(1, 4)):
-            x0,x1 = rng.integers(w, size=2)
-            cv2.line(y, (int(x0), 0), (int(x1), h-1), float(rng.uniform(.8, 1)), 1)
-    rgb = np.repeat(y[...,None], 3, -1)
-    if rng.random() < 0.6:
-        tint = 1 + rng.uniform(.3, 1)*(SEPIA - 1)
-        rgb = rgb*tint
-    im = Image.fromarray((rgb.clip(0, 1)*255+0.5).astype(np.uint8))
-    if rng.random() < 0.5:
-        buf = io.BytesIO(); im.save(buf, 'JPEG', quality=int(rng.integers(30, 91))); im = Image.open(buf); im.load()
-    return im
+    r,u = rng.random, rng.uniform
+    y = fade(y, rng)
+    if r() < .4: y = soften(y, u(.3, 1.2))
+    if r() < .5: y = grain(y, rng, u(1, 8)/255, u(0, .6))
+    if r() < .4: y = dust(y, rng, int(rng.integers(1, 31)), int(rng.integers(0, 4)) if r() < .5 else 0)
+    rgb = np.repeat(np.clip(y, 0, 1)[...,None], 3, -1)
+    if r() < .6: rgb = rgb*(1 + u(.3, 1)*((SEPIA if r() < .6 else YELLOWED) - 1))
+    rgb = np.clip(rgb, 0, 1)
+    if r() < .5: rgb = jpeg(rgb, int(rng.integers(30, 91)))
+    return Image.fromarray((rgb*255+0.5).astype(np.uint8))
 
 # %% ../nbs/15_defade.ipynb #56e0425a
 KNOTS = 16
@@ -205,6 +218,34 @@ def defade_scores(files, # colour or grey photos: the truths
         for k,fn in methods.items(): o = fn(old); res[k].append((psnr(o, truth), ssim(o, truth)))
     return pd.DataFrame([(k, *np.mean(v, 0).round(3)) for k,v in res.items()], columns=['method', 'PSNR', 'SSIM']).set_index('method')
 
+# %% ../nbs/15_defade.ipynb #e1f0a002
+def _toned(y, tint=None): return Image.fromarray((np.clip(np.repeat(np.clip(y, 0, 1)[...,None], 3, -1)*(1 if tint is None else tint), 0, 1)*255 + .5).astype(np.uint8))
+
+FADES = {  # name -> f(luminance in [0,1], rng) -> the faded print as RGB
+    'linear fade, yellowed': lambda y,rng: _toned(tone(y, rng.uniform(.2, .35), rng.uniform(.75, .9)), YELLOWED),
+    'washed out': lambda y,rng: _toned(tone(y, rng.uniform(.1, .25), 1., rng.uniform(.5, .7))),
+    'low contrast': lambda y,rng: _toned(y.mean() + rng.uniform(.35, .55)*(y - y.mean())),
+    'dark': lambda y,rng: _toned(tone(y, 0., rng.uniform(.55, .75), rng.uniform(1.2, 1.6))),
+    'bright, whites clipped': lambda y,rng: _toned(tone(y, rng.uniform(.15, .3), rng.uniform(1.05, 1.25))),
+    'uneven (one side light-struck)': lambda y,rng: _toned(y + rng.uniform(.3, .6)*ramp(y.shape, rng)*(.85 - y)),
+    'sepia toned, faded': lambda y,rng: _toned(tone(y, rng.uniform(.1, .2), rng.uniform(.8, .9), rng.uniform(.8, 1.2)), SEPIA),
+    'aged (fading and damage, `age`)': lambda y,rng: age(_toned(y), rng, p_clean=0),
+    'clean': lambda y,rng: _toned(y),
+}
+
+def fade_table(files, # colour or grey photos: the truths
+               methods:dict, # name -> function(grey PIL image) -> restored grey image
+               seed:int=7) -> 'pd.DataFrame':
+    "Mean luminance PSNR (capped at 60 dB) of each method (columns) on each kind of fading in `FADES` (rows), on `files`"
+    import pandas as pd
+    from deoldify.metrics import psnr
+    truths = [load_image(f).convert('L') for f in files]
+    rows = {}
+    for name,fn in FADES.items():
+        olds = [fn(np.asarray(t, np.float32)/255, np.random.default_rng([seed, i])).convert('L') for i,t in enumerate(truths)]
+        rows[name] = {k: np.mean([min(psnr(m(o), t), 60.) for o,t in zip(olds, truths)]) for k,m in methods.items()}
+    return pd.DataFrame(rows).T.round(2)
+
 # %% ../nbs/15_defade.ipynb #0dadff0f
 TARGET_GAIN = 2.  # dB of luminance PSNR over the best classical baseline, on the held-out sources
 
@@ -217,9 +258,13 @@ def restorer_card(weights, # a restorer file written by `train_restorer`
     weights = Path(weights)
     log,m = json.loads(weights_meta(weights)['recipe']),load_restorer(weights)
     valid = valid_files(log, root)[::n or 1]
-    tab = defade_scores(valid, {**BASELINES, 'defade (this restorer)': lambda im: defade(im, m)})
+    methods = {**BASELINES, 'defade (this restorer)': lambda im: defade(im, m)}
+    tab = defade_scores(valid, methods)
     classical = tab.PSNR.drop(['as scanned', 'defade (this restorer)'])
     gain = tab.PSNR['defade (this restorer)'] - classical.max()
+    ft = fade_table(valid, methods)
+    ft['best classical fix'] = ft[list(classical.index)].max(1)
+    margin = ft['defade (this restorer)'] - ft['best classical fix']
     src = sources_table(log, root)
     rows = '\n'.join(f"| {s} | {r.photos} | {'held out' if r.held_out else 'training'} | {r.licence} |" for s,r in src.iterrows())
     epochs = '\n'.join(f"| {o['epoch']+1} | {o['loss']} | {o['seconds']} |" for o in log['log'])
@@ -243,6 +288,14 @@ aged once with a fixed seed (never clean). No test image was used.
 {md_table(tab)}
 
 - {TARGET_GAIN:g} dB over the best classical baseline ({classical.idxmax()}): **{'met' if gain >= TARGET_GAIN else 'not met'}** ({gain:+.2f} dB)
+
+## Fade by fade
+Each kind of fading in `deoldify.defade.FADES` at a typical strength, on the same photos (luminance PSNR, capped at
+60 dB; the clean row is the photo itself, which a restorer must leave alone):
+
+{md_table(ft)}
+
+- at least the best classical fix on every kind, the clean photo included: **{'met' if margin.min() >= 0 else 'not met'}** (closest: {margin.idxmin()}, {margin.min():+.2f} dB)
 
 Speed and the pictures: `make bench-defade`, and the README.
 

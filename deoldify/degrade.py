@@ -96,7 +96,7 @@ def halftone(a:np.ndarray, period:float, angle:float=45.) -> np.ndarray:
     return soften((a > screen).astype(np.float32), period/2.5)
 
 def jpeg(a:np.ndarray, quality:int) -> np.ndarray:
-    "`a` after a round trip through JPEG at `quality`"
+    "`a` (H×W luminance or H×W×3 RGB, in [0,1]) after a round trip through JPEG at `quality`"
     buf = io.BytesIO()
     Image.fromarray((np.clip(a, 0, 1)*255 + .5).astype(np.uint8)).save(buf, 'JPEG', quality=int(quality))
     return np.asarray(Image.open(buf), np.float32)/255

@@ -16,7 +16,7 @@ import torch, functools
 
 # %% auto #0
 __all__ = ['colourfulness', 'psnr', 'ssim', 'delta_cf', 'lite0_pooled', 'frechet_distance', 'colour_cast', 'evaluate',
-           'contact_sheet']
+           'contact_sheet', 'mean_chroma', 'domain_gap']
 
 # %% ../nbs/05_metrics.ipynb #0073e90f
 def colourfulness(img) -> float:
@@ -103,16 +103,18 @@ def evaluate(colorizers, # a callable(PIL image) -> PIL image, or a dict name ->
 
 # %% ../nbs/05_metrics.ipynb #f637ee6a
 def contact_sheet(colorizers, # a callable(PIL image) -> PIL image, or a dict name -> callable
-                  files, # colour photos (the truth)
+                  files, # colour photos (the truth), or genuine old photos (`truth=False`)
                   height:int=128, # of each cell
                   cols:int=2, # groups of (grey, outputs…, truth) side by side
-                  gap:int=4) -> Image.Image:
-    "A grid: for each photo its grey copy, each colorizer's output and the truth, in rows"
+                  gap:int=4,
+                  truth:bool=True, # False: the photos have no colour truth; each row is the photo as scanned, then the outputs
+                 ) -> Image.Image:
+    "A grid: for each photo its grey copy (or the scan), each colorizer's output and the truth, in rows"
     if callable(colorizers): colorizers = {'output': colorizers}
     cells = []
     for f in files:
-        truth = load_image(f); grey = to_gray(truth)
-        ims = [grey, *(c(grey) for c in colorizers.values()), truth]
+        img = load_image(f); grey = to_gray(img)
+        ims = [grey if truth else img, *(c(grey) for c in colorizers.values()), *([img] if truth else [])]
         cells.append([o.resize((max(1, round(o.width*height/o.height)), height), Image.LANCZOS) for o in ims])
     w = max(sum(o.width for o in r) + gap*(len(r)-1) for r in cells)
     rows = -(-len(cells)//cols)
@@ -121,3 +123,25 @@ def contact_sheet(colorizers, # a callable(PIL image) -> PIL image, or a dict na
         x,y = (i % cols)*(w+gap), (i//cols)*(height+gap)
         for o in r: sheet.paste(o, (x,y)); x += o.width + gap
     return sheet
+
+# %% ../nbs/05_metrics.ipynb #a1b2c3d1
+def mean_chroma(img) -> float:
+    "Mean |(Cb, Cr)| of an RGB image, on 0-255: how far from grey its colours are"
+    c = rgb2ycc(np.asarray(load_image(img), np.float32))[...,1:]
+    return float(np.hypot(c[...,0], c[...,1]).mean())
+
+# %% ../nbs/05_metrics.ipynb #a1b2c3d4
+def domain_gap(colorizers, # a callable(PIL image) -> PIL image, or a dict name -> callable
+               old, # genuine old photos (no colour truth): a folder or a list of files
+               modern, # colour photos whose grey copies stand for modern photos: a folder or a list of files
+              ) -> pd.DataFrame:
+    "Mean colourfulness and chroma of each colorizer's output on old photos and on grey copies of modern ones, and their ratios"
+    if callable(colorizers): colorizers = {getattr(colorizers, '__name__', type(colorizers).__name__): colorizers}
+    files = {k: image_files(v) if isinstance(v, (str,Path)) else list(v) for k,v in dict(old=old, modern=modern).items()}
+    rows = {}
+    for n,c in colorizers.items():
+        outs = {k: [c(to_gray(load_image(f))) for f in fs] for k,fs in files.items()}
+        m = {(k, q): np.mean([fn(o) for o in outs[k]]) for k in outs for q,fn in (('CF', colourfulness), ('chroma', mean_chroma))}
+        rows[n] = {'CF old': m['old','CF'], 'CF modern': m['modern','CF'], 'CF ratio': m['old','CF']/m['modern','CF'],
+                   'chroma old': m['old','chroma'], 'chroma modern': m['modern','chroma'], 'chroma ratio': m['old','chroma']/m['modern','chroma']}
+    return pd.DataFrame(rows).T.round(3)

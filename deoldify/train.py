@@ -17,9 +17,10 @@ from .scale import *
 from copy import deepcopy
 
 # %% auto #0
-__all__ = ['METRICS_NOTE', 'RECIPE_DATA', 'TARGETS', 'DEGRADES', 'READOUTS', 'md_table', 'recipe', 'valid_files', 'sources_table',
-           'recipe_md', 'model_card', 'RandomHints', 'EpochChunks', 'StreamEpochs', 'generator_learner', 'stage_lrs',
-           'fp16_max_diff', 'peak_mem', 'load_weights', 'train_generator', 'tuning_files', 'tune_readout']
+__all__ = ['METRICS_NOTE', 'RECIPE_DATA', 'TARGETS', 'DEGRADES', 'OLD_PHOTOS', 'READOUTS', 'md_table', 'recipe', 'valid_files',
+           'sources_table', 'recipe_md', 'model_card', 'old_photos_md', 'RandomHints', 'EpochChunks', 'StreamEpochs',
+           'generator_learner', 'stage_lrs', 'fp16_max_diff', 'peak_mem', 'load_weights', 'train_generator',
+           'tuning_files', 'tune_readout']
 
 # %% ../nbs/06_train.ipynb #b91d56c3
 def md_table(df:pd.DataFrame) -> str:
@@ -60,7 +61,7 @@ def sources_table(log:dict, root=None) -> pd.DataFrame:
     return df.groupby('source').agg(photos=('file', 'size'), held_out=('held out', 'all'), licence=(lic, 'first'))
 
 # %% ../nbs/06_train.ipynb #29d16ad9
-TARGETS = dict(psnr_gain=1.5, dcf=6., cast=2.)  # at the default render factor, on the held-out sources
+TARGETS = dict(psnr_gain=1.5, dcf=6., cast=2., old_cf=0.95)  # at the default render factor, on the held-out sources; old_cf: genuine old photos' CF ÷ modern grey copies'
 
 DEGRADES = {None: '(noise, JPEG, fading, contrast loss)',  # the crappifier before `old_photo`
             'old_photo': ("like genuine old photos (`deoldify.degrade.old_photo`: grain, crispening, tone curves, blur, low resolution, "
@@ -107,6 +108,7 @@ def model_card(weights, # a generator file written by `train_generator`
                others:dict|None=None, # name -> generator file or colorizer, evaluated beside it (e.g. the previous model)
                render_factors=(12,16,21,35), # evaluated; the targets are checked at the default
                sheet:bool=True, # also write a contact sheet of 24 validation photos (NAME.sheet.jpg)
+               old_photos=None, # genuine old photos (a folder or files): add the domain gap (`old_photos_md`)
               ) -> tuple[Path, pd.DataFrame]:
     "Evaluate `weights` on its recorded validation photos and write its card next to it (same name, .md)"
     weights = Path(weights)
@@ -158,6 +160,7 @@ from the photo. {'It takes optional colour hints (chroma + mask planes, Zhang et
 By render factor:
 {md_table(sweep)}
 {f"{chr(10)}![grey, this model, truth: 24 validation photos]({weights.stem}.sheet.jpg){chr(10)}" if sheet else ''}
+{old_photos_md(weights, old_photos, root, clr, sheet)[0] if old_photos is not None else ''}
 ## Recipe
 {recipe_md(log)}
 {f"{chr(10)}![GAN training log]({gl.name}){chr(10)}" if (gl := weights.with_name(f'{weights.stem}.gan-log.png')).exists() else ''}
@@ -168,6 +171,33 @@ validation batch), {weights.stat().st_size/1e6:.1f} MB, sha256 `{sha256(weights)
     dest = weights.with_suffix('.md')
     dest.write_text(card)
     return dest, tab
+
+# %% ../nbs/06_train.ipynb #b7c1e2f1
+OLD_PHOTOS = '## On genuine old photos'
+
+def old_photos_md(weights, # a generator file
+                  old, # genuine old photos: a folder or files
+                  root=None, # where the recorded validation photos are (their grey copies are the modern side)
+                  others:dict|None=None, # name -> colorizer, measured beside it
+                  sheet:bool=True, # also write NAME.oldphotos.jpg: 24 of the old photos, as scanned | this model
+                  chroma:float|None=None, # this model's chroma gain, default its calibrated one
+                 ) -> tuple[str, pd.DataFrame]:
+    "The card's section on genuine old photos: the domain gap (`domain_gap`) against `TARGETS['old_cf']`, and a contact sheet"
+    weights = Path(weights)
+    old = list(photo_files(old))
+    clr = Colorizer(load_generator(weights), chroma=chroma)
+    tab = domain_gap({**(others or {}), 'this model': clr}, old, valid_files(recipe(weights), root))
+    r = tab.loc['this model', 'CF ratio']
+    if sheet: contact_sheet({'this model': clr}, old[::max(1, len(old)//24)][:24], height=112, cols=3, truth=False).save(weights.with_suffix('.oldphotos.jpg'), quality=90)
+    text = f"""{OLD_PHOTOS}
+Colourfulness (CF) and mean chroma of the output on {len(old)} genuine old photos (as scanned; no colour truth) and on
+grey copies of the validation photos, default render factor; ratio = old ÷ modern (1: as sure of old photos as of modern ones).
+
+{md_table(tab)}
+
+- CF on old photos ≥ {TARGETS['old_cf']:g} × CF on modern grey copies: **{'met' if r >= TARGETS['old_cf'] else 'not met'}** ({r:.2f}×)
+{f"{chr(10)}![as scanned, this model: 24 old photos]({weights.stem}.oldphotos.jpg){chr(10)}" if sheet else ''}"""
+    return text, tab
 
 # %% ../nbs/06_train.ipynb #a6530f11
 class RandomHints(Callback):
