@@ -7,7 +7,7 @@ PREVIOUS ?= 93c78d1
 PREVIOUS_GAN ?= 7e50a6c
 BIN := $(VENV)/bin
 
-.PHONY: demo test wheel-check bench bench-defade bench-video bench-colour bench-hints bench-encoders bench-original bench-auto bench-large bench-distributed readme venv clean
+.PHONY: demo test wheel-check bench bench-defade bench-video bench-colour bench-oldphotos bench-hints bench-encoders bench-original bench-auto bench-large bench-distributed readme venv clean
 
 venv: $(VENV)/.installed
 
@@ -37,6 +37,10 @@ bench-colour: venv
 	git show $(PREVIOUS_GAN):models/deoldify-lite0.safetensors > .previous-gan.safetensors
 	$(BIN)/python benchmarks/colour.py --compare 'previous shipped model (commit $(PREVIOUS))=.previous.safetensors' \
 	  --compare 'previous shipped model (commit $(PREVIOUS_GAN), GAN stage)=.previous-gan.safetensors'
+
+# colour on the 218 genuine old photos vs grey copies of the validation photos (the domain gap): the card's section and a contact sheet
+bench-oldphotos: venv
+	$(BIN)/python benchmarks/oldphotos.py --card
 
 # flicker (per frame vs stabilised), PSNR and frames/s on a film made from a held-out photo and on OpenCV's vtest.avi (Debian's opencv-doc)
 bench-video: venv

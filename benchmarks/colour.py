@@ -5,7 +5,8 @@ The validation photos are the ones recorded in the model's recipe: whole sources
 scored against the true colours (`deoldify.metrics.evaluate`: PSNR, SSIM, colourfulness CF, ΔCF,
 Fréchet-Lite, colour cast a*/b*), next to the grey copy and every `--compare NAME=FILE` model on the same
 photos, and, when the model's file carries a chroma gain (`tune_readout`), the same model without it.
-Writes the model's card (NAME.md) and contact sheet (NAME.sheet.jpg, grey | model | truth, 24 photos) next to it, and prints the table with the machine and settings.
+Writes the model's card (NAME.md), with its section on the genuine old photos of `datasets/oldphotos` (`benchmarks/oldphotos.py`),
+and contact sheets (NAME.sheet.jpg, grey | model | truth, 24 photos; NAME.oldphotos.jpg) next to it, and prints the table with the machine and settings.
 
     python benchmarks/colour.py [MODEL] [--compare 'previous model=old.safetensors' ...] [--root DATASETS]
 """
@@ -29,7 +30,7 @@ def main():
     others, p = dict(o.split('=', 1) for o in a.compare), model_path(a.model)
     if chroma_gain(weights_meta(p)) != 1: others['this model without its chroma gain'] = Colorizer(load_generator(p), chroma=1)
     t = time.perf_counter()
-    card, tab = model_card(p, a.root, others=others, render_factors=a.render_factors)
+    card, tab = model_card(p, a.root, others=others, render_factors=a.render_factors, old_photos=Path(a.root)/'datasets/oldphotos')
     print(f"{platform.machine()}, {os.cpu_count()} CPUs, torch {torch.__version__}, {torch.get_num_threads()} threads; "
           f"default render factor; {time.perf_counter()-t:.0f} s")
     print(md_table(tab))

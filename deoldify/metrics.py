@@ -10,6 +10,8 @@ from PIL import Image
 from skimage.metrics import peak_signal_noise_ratio, structural_similarity
 from skimage.color import rgb2lab
 from .core import *
+from .degrade import old_photo
+from .inference import render_size, DEFAULT_RENDER_FACTOR
 from .models import efficientnet_lite0
 from .batch import image_files
 import torch, functools
@@ -131,17 +133,28 @@ def mean_chroma(img) -> float:
     return float(np.hypot(c[...,0], c[...,1]).mean())
 
 # %% ../nbs/05_metrics.ipynb #a1b2c3d4
+def _nearest(a:np.ndarray, b:np.ndarray, k:int) -> np.ndarray:
+    "Indices of the `k` rows of `b` most cosine-similar to each row of `a`"
+    a,b = (o/np.linalg.norm(o, axis=1, keepdims=True) for o in (a,b))
+    return np.argsort(-(a @ b.T), axis=1)[:, :k]
+
 def domain_gap(colorizers, # a callable(PIL image) -> PIL image, or a dict name -> callable
                old, # genuine old photos (no colour truth): a folder or a list of files
                modern, # colour photos whose grey copies stand for modern photos: a folder or a list of files
+               k:int=20, # modern photos each old photo is matched with
+               render_factor:int=DEFAULT_RENDER_FACTOR, seed:int=0, # the size and seed of the degraded copies
               ) -> pd.DataFrame:
-    "Mean colourfulness and chroma of each colorizer's output on old photos and on grey copies of modern ones, and their ratios"
+    "Mean colourfulness and chroma of each colorizer's output on old photos and on grey copies of modern ones, and their ratios (see above)"
     if callable(colorizers): colorizers = {getattr(colorizers, '__name__', type(colorizers).__name__): colorizers}
-    files = {k: image_files(v) if isinstance(v, (str,Path)) else list(v) for k,v in dict(old=old, modern=modern).items()}
+    grey = {n: [load_image(f).convert('L') for f in (image_files(v) if isinstance(v, (str,Path)) else v)] for n,v in dict(old=old, modern=modern).items()}
+    grey['degraded'] = [old_photo(g.resize(render_size(g.size, render_factor), Image.BICUBIC), np.random.default_rng([seed, i]), p_clean=0)
+                        for i,g in enumerate(grey['modern'])]
+    near = _nearest(*(lite0_pooled([g.convert('RGB') for g in grey[s]]) for s in ('old', 'modern')), min(k, len(grey['modern'])))
     rows = {}
     for n,c in colorizers.items():
-        outs = {k: [c(to_gray(load_image(f))) for f in fs] for k,fs in files.items()}
-        m = {(k, q): np.mean([fn(o) for o in outs[k]]) for k in outs for q,fn in (('CF', colourfulness), ('chroma', mean_chroma))}
-        rows[n] = {'CF old': m['old','CF'], 'CF modern': m['modern','CF'], 'CF ratio': m['old','CF']/m['modern','CF'],
-                   'chroma old': m['old','chroma'], 'chroma modern': m['modern','chroma'], 'chroma ratio': m['old','chroma']/m['modern','chroma']}
+        cf,ch = ({s: np.array([fn(o) for o in outs]) for s,outs in out.items()} for out in [{s: [c(g.convert('RGB')) for g in gs] for s,gs in grey.items()}]
+                 for fn in (colourfulness, mean_chroma))
+        rows[n] = {'CF old': cf['old'].mean(), 'CF modern': cf['modern'].mean(), 'CF ratio': cf['old'].mean()/cf['modern'].mean(),
+                   'CF ratio, content-matched': cf['old'].mean()/cf['modern'][near].mean(), 'CF ratio, degraded': cf['degraded'].mean()/cf['modern'].mean(),
+                   'chroma old': ch['old'].mean(), 'chroma modern': ch['modern'].mean(), 'chroma ratio': ch['old'].mean()/ch['modern'].mean()}
     return pd.DataFrame(rows).T.round(3)

@@ -191,7 +191,10 @@ def old_photos_md(weights, # a generator file
     if sheet: contact_sheet({'this model': clr}, old[::max(1, len(old)//24)][:24], height=112, cols=3, truth=False).save(weights.with_suffix('.oldphotos.jpg'), quality=90)
     text = f"""{OLD_PHOTOS}
 Colourfulness (CF) and mean chroma of the output on {len(old)} genuine old photos (as scanned; no colour truth) and on
-grey copies of the validation photos, default render factor; ratio = old ÷ modern (1: as sure of old photos as of modern ones).
+grey copies of the validation photos, default render factor; ratio = old ÷ modern (1: as sure of old photos as of modern
+ones). Content-matched: each old photo against its 20 most similar modern photos (Lite0 features of the grey copies),
+which takes out what the photos show; degraded: the modern photos again after `deoldify.degrade.old_photo`, which
+changes only how they look (`deoldify.metrics.domain_gap`).
 
 {md_table(tab)}
 
