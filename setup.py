@@ -25,6 +25,7 @@ requirements = shlex.split(cfg.get('requirements', ''))
 dev_requirements = shlex.split(cfg.get('dev_requirements', ''))
 onnx_requirements = shlex.split(cfg.get('onnx_requirements', ''))
 torch_requirements = shlex.split(cfg.get('torch_requirements', ''))
+notebook_requirements = shlex.split(cfg.get('notebook_requirements', ''))
 min_python = cfg['min_python']
 lic = licenses.get(cfg['license'].lower(), (cfg['license'], None))
 
@@ -38,12 +39,16 @@ setuptools.setup(
     ] + ['Programming Language :: Python :: '+o for o in py_versions[py_versions.index(min_python):]] + (['License :: ' + lic[1] ] if lic[1] else []),
     url = cfg['git_url'],
     # the shipped weights (`models/`, beside the notebooks) travel inside the package as `deoldify/weights`
-    packages = setuptools.find_packages(include=['deoldify']) + ['deoldify.weights'],
-    package_dir = {'deoldify.weights': 'models'},
-    package_data = {'deoldify.weights': ['*.safetensors', '*.onnx', '*.md']},  # .onnx: the graphs ONNX Runtime fills with the weights
+    # and four test photos, `deoldify.core.example_photo`'s, as `deoldify/photos`
+    packages = setuptools.find_packages(include=['deoldify']) + ['deoldify.weights', 'deoldify.photos'],
+    package_dir = {'deoldify.weights': 'models', 'deoldify.photos': 'test_images'},
+    package_data = {'deoldify.weights': ['*.safetensors', '*.onnx', '*.md'],  # .onnx: the graphs ONNX Runtime fills with the weights
+                    'deoldify.photos': ['camera.png', 'astronaut.png', 'chelsea.png', 'coffee.png', 'LICENSES.md']},
     install_requires = requirements,
-    # the base install colorizes with ONNX Runtime; `torch` adds PyTorch and fastai (GPUs, training, DeOldify's weights, defade)
-    extras_require={ 'torch': torch_requirements, 'onnx': onnx_requirements, 'dev': torch_requirements + dev_requirements },
+    # the base install colorizes with ONNX Runtime; `torch` adds PyTorch and fastai (GPUs, training, DeOldify's weights, defade),
+    # `notebook` the widget and matplotlib's before/after
+    extras_require={ 'torch': torch_requirements, 'onnx': onnx_requirements, 'notebook': notebook_requirements,
+                     'dev': torch_requirements + notebook_requirements + dev_requirements },
     python_requires  = '>=' + cfg['min_python'],
     long_description = open('README.md', encoding='utf-8').read(),
     long_description_content_type = 'text/markdown',

@@ -9,12 +9,12 @@ from contextlib import contextmanager
 from typing import NamedTuple
 from pathlib import Path
 from PIL import Image
-from fastprogress.fastprogress import progress_bar
+from fastprogress.fastprogress import progress_bar, printing, ConsoleProgressBar
 from .core import *
 from .inference import Colorizer, HintError, hints_file, load_hints
 
 # %% auto #0
-__all__ = ['IMAGE_EXTS', 'PART', 'image_files', 'atomic_dest', 'save_atomic', 'Batch', 'colorize_folder']
+__all__ = ['IMAGE_EXTS', 'PART', 'image_files', 'end_bar', 'atomic_dest', 'save_atomic', 'Batch', 'colorize_folder']
 
 # %% ../nbs/04a_batch.ipynb #6a559a95
 IMAGE_EXTS = {'.jpg','.jpeg','.png','.bmp','.tif','.tiff','.webp','.gif'}
@@ -28,6 +28,10 @@ def image_files(*inputs, recurse:bool=False) -> list[Path]:
             res += sorted(o for o in fs if (o.is_file() or o.is_symlink()) and o.suffix.lower() in IMAGE_EXTS)  # bad links get their line
         else: res.append(i)
     return list(dict.fromkeys(res))
+
+def end_bar(bar):
+    "End a console progress bar's last line (fastprogress leaves the cursor after it), so what is printed next has its own"
+    if isinstance(bar, ConsoleProgressBar) and printing(): print(flush=True)
 
 PART = '.deoldify-part'  # suffix of the temporary files outputs are written to
 
@@ -83,7 +87,8 @@ def colorize_folder(clr:Colorizer, inputs, # a file or folder, or a list of them
     res, seen = Batch([], [], []), set()
     files = image_files(*inputs)
     if suffix: files = [f for f in files if not (f.stem.endswith(suffix) and f.parent.resolve() == dest.resolve())]  # an earlier run's outputs
-    for f in (progress_bar(files) if show_progress else files):
+    bar = progress_bar(files) if show_progress else files
+    for f in bar:
         out, full, line = dest/f'{f.stem}{suffix}{f.suffix}', False, None
         if out in seen: line = f"{f}: another input already wrote {out}; colorize it into another folder"
         elif out.exists() and not overwrite: res.skipped.append(out)
@@ -99,4 +104,5 @@ def colorize_folder(clr:Colorizer, inputs, # a file or folder, or a list of them
         if line: res.errors.append(line)
         if log: log(line or f"{f} -> {out}{'' if res.done and res.done[-1] == out else ' (already there: skipped)'}", bool(line))
         if full: break
+    end_bar(bar)
     return res

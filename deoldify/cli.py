@@ -65,7 +65,8 @@ def video_cmd(args) -> int:
 def train_cmd(args) -> int:
     "Train a colorizer on the photo folders of `args` into `args.out`, with its card"
     if len(args.sizes) != len(args.epochs): raise ValueError(f"--sizes has {len(args.sizes)} values and --epochs {len(args.epochs)}: one epoch count per size")
-    with _loading():
+    from deoldify.core import needs
+    with _loading(), needs('deoldify train'):
         from deoldify.data import HELD_OUT
         from deoldify.train import train_generator
         from fastai.distributed import rank_distrib, num_distrib, teardown_distrib
@@ -90,7 +91,8 @@ def train_cmd(args) -> int:
 
 def shard_cmd(args) -> int:
     "Write the training photos of `args.photos` as tar shards into `args.out`, for `deoldify train OUT`"
-    with _loading(): from deoldify.scale import write_shards
+    from deoldify.core import needs
+    with _loading(), needs('deoldify shard'): from deoldify.scale import write_shards
     from deoldify.data import HELD_OUT
     index = write_shards(args.photos, args.out, per_shard=args.per_shard, held_out=args.held_out or HELD_OUT)
     print(f"{len(json.loads(index.read_text())['shards'])} shards in {index.parent.resolve()}; train with: deoldify train {index.parent} -o MODEL.safetensors")
@@ -141,10 +143,13 @@ def shell_costs(model:str='default', backends=('auto',)) -> list[dict]:
     return res
 
 def machine() -> str:
-    "One line describing this machine and torch's settings"
-    import torch
-    return (f"{platform.machine()}, {os.cpu_count()} CPUs, torch {torch.__version__}, "
-            f"{torch.get_num_threads()} threads, OMP_NUM_THREADS={os.environ.get('OMP_NUM_THREADS', 'unset')}")
+    "One line describing this machine and the installed runtimes (the base install has no torch)"
+    import importlib.util
+    line = f"{platform.machine()}, {os.cpu_count()} CPUs"
+    if importlib.util.find_spec('torch'): import torch; line += f", torch {torch.__version__}, {torch.get_num_threads()} threads"
+    else: line += ", no torch"
+    if importlib.util.find_spec('onnxruntime'): import onnxruntime; line += f", onnxruntime {onnxruntime.__version__}"
+    return line + f", OMP_NUM_THREADS={os.environ.get('OMP_NUM_THREADS', 'unset')}"
 
 def benchmark_cmd(args) -> int:
     print(f"deoldify benchmark: model {args.model}, scikit-image's astronaut at 1152x864 (1.0 MP), {args.runs} runs after 1 warm-up")

@@ -5,6 +5,7 @@
 # %% ../nbs/00_core.ipynb #097c1af9
 from __future__ import annotations
 import errno, hashlib, io, os, warnings
+from contextlib import contextmanager
 import numpy as np
 from pathlib import Path
 from PIL import Image, ImageOps, UnidentifiedImageError
@@ -12,9 +13,9 @@ from safetensors import SafetensorError
 from safetensors import safe_open
 
 # %% auto #0
-__all__ = ['EXAMPLES', 'ImageError', 'load_image', 'rgb2ycc', 'ycc2rgb', 'scale_chroma', 'to_gray', 'has_colour',
+__all__ = ['EXAMPLES', 'DIST', 'ImageError', 'load_image', 'rgb2ycc', 'ycc2rgb', 'scale_chroma', 'to_gray', 'has_colour',
            'merge_luminance', 'example_photo', 'example_photos', 'sha256', 'weights_meta', 'chroma_gain',
-           'read_weights']
+           'read_weights', 'needs']
 
 # %% ../nbs/00_core.ipynb #8f72b3dc
 class ImageError(ValueError):
@@ -150,13 +151,14 @@ def merge_luminance(orig:Image.Image, # the user's photo, any size
     return res
 
 # %% ../nbs/00_core.ipynb #e8a3p1cd
-EXAMPLES = ('camera', 'astronaut', 'chelsea', 'coffee')  # photos in scikit-image's package: no download
+EXAMPLES = ('camera', 'astronaut', 'chelsea', 'coffee')  # shipped in the package: no download
 
 def example_photo(name:str='camera') -> Image.Image:
     "One of `EXAMPLES` as a PIL image"
     if name not in EXAMPLES: raise ValueError(f"{name!r} is not one of the example photos {EXAMPLES}")
-    from skimage import data
-    return Image.fromarray(getattr(data, name)())
+    import deoldify
+    pkg = Path(deoldify.__file__).resolve().parent  # a wheel carries them as `deoldify/photos` (setup.py)
+    return Image.open(next(p for p in (pkg/'photos', pkg.parent/'test_images') if (p/f'{name}.png').exists())/f'{name}.png')
 
 def example_photos(dest) -> Path:
     "The folder `dest` with `EXAMPLES` in it as PNG files (written if missing)"
@@ -192,3 +194,13 @@ def read_weights(path, fmt:str,
     if meta.get('format') != fmt:
         raise ValueError(f"{path}: a safetensors file, but not a {fmt.rsplit('-', 1)[0].replace('-', ' ')} (format {meta.get('format')!r})")
     return meta, sd
+
+# %% ../nbs/00_core.ipynb #106f16e3
+DIST = 'deoldify-fastai'  # the name on PyPI
+
+@contextmanager
+def needs(what:str, # the feature, as the user asked for it: "restore=True", "deoldify train"
+          extra:str='torch'): # the extra that brings what it imports
+    "Within the block, an `ImportError` becomes one line naming `what`, the missing module and the install command"
+    try: yield
+    except ImportError as e: raise ImportError(f"{what} needs the '{extra}' extra ({e}): pip install '{DIST}[{extra}]'") from None

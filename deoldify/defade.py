@@ -17,8 +17,8 @@ from .degrade import tone, soften, grain, dust, jpeg
 
 # %% auto #0
 __all__ = ['SEPIA', 'YELLOWED', 'KNOTS', 'STRIP', 'DEFAULT_RESTORER', 'BASELINES', 'FADES', 'TARGET_GAIN', 'ramp', 'fade', 'age',
-           'apply_curve', 'Restorer', 'AgedPairs', 'save_restorer', 'load_restorer', 'train_restorer', 'defade',
-           'defade_scores', 'fade_table', 'restorer_card']
+           'apply_curve', 'levels', 'Restorer', 'AgedPairs', 'save_restorer', 'load_restorer', 'train_restorer',
+           'defade', 'defade_scores', 'fade_table', 'restorer_card']
 
 # %% ../nbs/15_defade.ipynb #fc730d67
 SEPIA = np.array([1.18, 0.98, 0.72])
@@ -47,20 +47,24 @@ def fade(y:np.ndarray, rng:np.random.Generator) -> np.ndarray:
 def age(img:Image.Image, # a photo, colour or grey
         rng:np.random.Generator, # all the randomness: the same seed gives the same old photo
         p_clean:float=0.125, # how often the photo stays as it is
-       ) -> Image.Image:
+        truth:bool=False, # also return the restorer's target: the photo with the same blur, grain and JPEG, unfaded, clean and untoned
+       ) -> Image.Image|tuple[Image.Image, Image.Image]:
     "An aged copy of `img` as RGB: faded, blurred, grainy, dusty, scratched, toned and JPEG'd, each step at random (see above)"
-    y = np.asarray(img.convert('L'), np.float32)/255
-    if rng.random() < p_clean: return Image.fromarray((y*255+0.5).astype(np.uint8)).convert('RGB')
-    r,u = rng.random, rng.uniform
+    y = t = np.asarray(img.convert('L'), np.float32)/255
+    r,u,out = rng.random, rng.uniform, lambda a: Image.fromarray((np.clip(a, 0, 1)*255+0.5).astype(np.uint8))
+    if r() < p_clean: return (out(y).convert('RGB'), out(y).convert('L')) if truth else out(y).convert('RGB')
     y = fade(y, rng)
-    if r() < .4: y = soften(y, u(.3, 1.2))
-    if r() < .5: y = grain(y, rng, u(1, 8)/255, u(0, .6))
+    if r() < .4: s = u(.3, 1.2); y,t = soften(y, s),soften(t, s)
+    if r() < .5:  # the same grain on both: one seed
+        a,sz,g = u(1, 8)/255, u(0, .6), rng.integers(2**31)
+        y,t = (grain(o, np.random.default_rng(g), a, sz) for o in (y, t))
     if r() < .4: y = dust(y, rng, int(rng.integers(1, 31)), int(rng.integers(0, 4)) if r() < .5 else 0)
     rgb = np.repeat(np.clip(y, 0, 1)[...,None], 3, -1)
     if r() < .6: rgb = rgb*(1 + u(.3, 1)*((SEPIA if r() < .6 else YELLOWED) - 1))
     rgb = np.clip(rgb, 0, 1)
-    if r() < .5: rgb = jpeg(rgb, int(rng.integers(30, 91)))
-    return Image.fromarray((rgb*255+0.5).astype(np.uint8))
+    if r() < .5: q = int(rng.integers(30, 91)); rgb,t = jpeg(rgb, q),jpeg(t, q)
+    return (out(rgb), out(t).convert('L')) if truth else out(rgb)
+
 
 # %% ../nbs/15_defade.ipynb #56e0425a
 KNOTS = 16
@@ -76,8 +80,13 @@ def apply_curve(y:torch.Tensor, # N×1×H×W luminance in [0,1]
     a,b = (v.gather(1, o.long().flatten(1)).view_as(y) for o in (i, i+1))
     return a + (t-i)*(b-a)
 
+def levels(y:torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+    "Each photo of `y` (N×1×H×W in [0,1]) stretched from its darkest to its brightest pixel (Pillow's autocontrast, no clipping), and those levels (N×2)"
+    lo,hi = y.amin((1,2,3)), y.amax((1,2,3))
+    return ((y - lo.view(-1,1,1,1))/(hi - lo).clamp(min=1/255).view(-1,1,1,1)).clamp(0, 1), torch.stack([lo, hi], 1)
+
 class Restorer(nn.Module):
-    "Luminance restorer: a global tone curve from a thumbnail and histogram, then a local residual net (see above)"
+    "Luminance restorer: levels, corrected by a global tone curve from a thumbnail and histogram, then a local residual net (see above)"
     def __init__(self, nf:int=12, # width of the local net
                  knots:int=KNOTS, thumb:int=96, bins:int=64, # the curve's segments; the thumbnail's side; the histogram's bins
                  widths=(32, 64, 128, 128, 128), # the global branch's stride-2 convolutions
@@ -86,7 +95,7 @@ class Restorer(nn.Module):
         self.thumb,self.bins = thumb,bins
         c = lambda i,o,**kw: nn.Sequential(nn.Conv2d(i, o, 3, padding=kw.get('dilation', 1), **kw), nn.ReLU())
         self.glob = nn.Sequential(*[c(i, o, stride=2) for i,o in zip((1, *widths), widths)], nn.AdaptiveAvgPool2d(1), nn.Flatten())
-        self.curve = nn.Sequential(nn.Linear(widths[-1]+2*bins, hidden), nn.ReLU(), nn.Linear(hidden, hidden), nn.ReLU(), nn.Linear(hidden, knots+1))
+        self.curve = nn.Sequential(nn.Linear(widths[-1]+2*bins+2, hidden), nn.ReLU(), nn.Linear(hidden, hidden), nn.ReLU(), nn.Linear(hidden, knots+1))
         nn.init.zeros_(self.curve[-1].weight)
         with torch.no_grad(): self.curve[-1].bias.copy_(torch.cat([torch.zeros(1), torch.full((knots,), 1/knots).expm1().log()]))  # identity: 0, then steps 1/K
         self.local = nn.Sequential(c(2, nf), c(nf, nf, dilation=2), c(nf, nf), nn.Conv2d(nf, 1, 3, padding=1))
@@ -94,24 +103,25 @@ class Restorer(nn.Module):
         self.local.to(memory_format=torch.channels_last)
         self.halo = 1+2+1+1
 
-    def curve_of(self, y:torch.Tensor) -> torch.Tensor:
-        "The tone curve (N×(K+1) values) for luminance `y` (N×1×H×W in [0,1])"
+    def curve_of(self, y:torch.Tensor, lv:torch.Tensor) -> torch.Tensor:
+        "The tone curve (N×(K+1) values) for levelled luminance `y` (N×1×H×W in [0,1]) whose levels were `lv` (N×2)"
         th = F.interpolate(y, (self.thumb, self.thumb), mode='area')
         i = (y*(self.bins-1e-3)).long().clamp(0, self.bins-1).flatten(1)
         hist = torch.stack([torch.bincount(o, minlength=self.bins) for o in i]).float()/i.shape[1]
-        u = self.curve(torch.cat([self.glob(th*2-1), hist, hist.cumsum(1)], 1))  # the cumulative histogram gives the percentiles
+        u = self.curve(torch.cat([self.glob(th*2-1), hist, hist.cumsum(1), lv], 1))  # the cumulative histogram gives the percentiles
         return torch.cat([u[:,:1], u[:,:1] + F.softplus(u[:,1:]).cumsum(1)], 1)
 
     def forward(self, y:torch.Tensor) -> torch.Tensor:
         "Restored luminance for `y` (N×1×H×W in [0,1]), local net in strips of `STRIP` rows"
-        yc = apply_curve(y, self.curve_of(y))
+        y,lv = levels(y)
+        yc = apply_curve(y, self.curve_of(y, lv))
         x,h,o = torch.cat([yc, y], 1).contiguous(memory_format=torch.channels_last),y.shape[2],self.halo  # channels-last: ~1.6× faster on CPUs
         parts = [self.local(x[:,:,max(0, r-o):r+STRIP+o])[:,:, r-max(0, r-o):][:,:,:STRIP] for r in range(0, h, STRIP)]
         return (yc + torch.cat(parts, 2)).clamp(0, 1)
 
 # %% ../nbs/15_defade.ipynb #c4bd8c38
 class AgedPairs(torch.utils.data.Dataset):
-    "(aged, truth) luminance crops of `files`, 1×`size`×`size` in [0,1]; aged afresh per `epoch`, reproducibly"
+    "(aged, truth) luminance crops of `files`, 1×`size`×`size` in [0,1] (`age(..., truth=True)` of the crop at full range); aged afresh per `epoch`, reproducibly"
     def __init__(self, files, size:int=144, epoch:int=0, seed:int=0): self.files,self.size,self.epoch,self.seed = list(files),size,epoch,seed
     def __len__(self): return len(self.files)
     def __getitem__(self, i):
@@ -120,22 +130,22 @@ class AgedPairs(torch.utils.data.Dataset):
         k = max(s, min(176, min(im.size)))/min(im.size)
         im = im.resize((max(s, round(im.width*k)), max(s, round(im.height*k))), Image.BICUBIC)
         x,y = rng.integers(im.width-s+1), rng.integers(im.height-s+1)
-        im = im.crop((x, y, x+s, y+s))
+        im = ImageOps.autocontrast(im.crop((x, y, x+s, y+s)).convert('L'))  # a print: paper white to its deepest black
         if rng.random() < 0.5: im = im.transpose(Image.FLIP_LEFT_RIGHT)
         t = lambda o: torch.from_numpy(np.asarray(o.convert('L'), np.float32)/255)[None]
-        return t(age(im, rng)), t(im)
+        return tuple(t(o) for o in age(im, rng, truth=True))
 
 # %% ../nbs/15_defade.ipynb #a10ebc9f
 def save_restorer(m:Restorer, path, **meta) -> Path:
     "Save restorer `m` as safetensors (float32: it is tiny) with `meta` in the header"
     path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
-    save_file({k:v.contiguous() for k,v in m.state_dict().items()}, str(path), metadata={'format': 'deoldify-restorer-1', **{k:str(v) for k,v in meta.items()}})
+    save_file({k:v.contiguous() for k,v in m.state_dict().items()}, str(path), metadata={'format': 'deoldify-restorer-2', **{k:str(v) for k,v in meta.items()}})
     return path
 
 def load_restorer(path) -> Restorer:
     "The restorer saved at `path`, in eval mode; a file that is not one is refused, by name"
     m = Restorer()
-    try: m.load_state_dict(read_weights(path, 'deoldify-restorer-1')[1])
+    try: m.load_state_dict(read_weights(path, 'deoldify-restorer-2')[1])
     except RuntimeError as e: raise ValueError(f"{path}: does not fit this version's `Restorer` ({str(e).splitlines()[1].strip()[:150]})") from None
     return m.eval()
 
@@ -194,13 +204,14 @@ def _default_restorer() -> Restorer:
 def defade(img, # a path, PIL image or array
            restorer:Restorer|None=None, # default: the shipped one
           ) -> Image.Image:
-    "The restored luminance of `img` (grey, same size): fading, low contrast, grain, dust and toning undone"
+    "The restored luminance of `img` (grey, same size): fading, low contrast, dust and toning undone; grain and blur kept"
     r = restorer or _default_restorer()
     y = torch.from_numpy(np.asarray(load_image(img).convert('L'), np.float32)/255)[None,None]
     with torch.inference_mode(): return Image.fromarray((r(y)[0,0].numpy()*255+0.5).astype(np.uint8))
 
 # %% ../nbs/15_defade.ipynb #02926b75
 BASELINES = {'as scanned': lambda im: im,
+             'levels': ImageOps.autocontrast,  # darkest pixel to black, brightest to white
              'autocontrast': lambda im: ImageOps.autocontrast(im, cutoff=1),
              'equalize': ImageOps.equalize,
              'CLAHE': lambda im: Image.fromarray(cv2.createCLAHE(2.0, (8, 8)).apply(np.asarray(im)))}
@@ -271,12 +282,15 @@ def restorer_card(weights, # a restorer file written by `train_restorer`
     card = f"""# Model card: {weights.stem}
 
 Restores the luminance of faded, washed-out, toned, grainy and dusty scans before colouring (`deoldify.defade`,
-`restore=True`, `--restore`). A `Restorer`: a monotone tone curve of {KNOTS} segments predicted from a {m.thumb}×{m.thumb}
-thumbnail and a histogram, then a 4-layer residual CNN at full resolution; {sum(p.numel() for p in m.parameters()):,} parameters.
+`restore=True`, `--restore`). A `Restorer`: levels (the darkest pixel to black, the brightest to white), then a monotone
+tone curve of {KNOTS} segments predicted from a {m.thumb}×{m.thumb} thumbnail, a histogram and the levels, then a 4-layer
+residual CNN at full resolution; {sum(p.numel() for p in m.parameters()):,} parameters.
 
 ## Data
-Training pairs are the training photos' luminance and an aged copy (`deoldify.defade.age`: fading curve, blur, grain,
-dust, scratches, sepia/yellow toning, JPEG, one in eight left clean), aged afresh each epoch. Whole sources are
+Training pairs are the training photos' luminance, stretched to the full range as a print's, and an aged copy
+(`deoldify.defade.age`: one of six kinds of fading, blur, grain, dust, scratches, sepia toning or yellowing, JPEG, one in
+eight left clean), aged afresh each epoch; the truth keeps the aged copy's blur, grain and JPEG (`age(..., truth=True)`),
+so the restorer corrects tones and removes dust without smoothing texture. Whole sources are
 held out, as for the colorizer; {len(valid)} of their photos (the list recorded in the recipe) are scored below, each
 aged once with a fixed seed (never clean). No test image was used.
 

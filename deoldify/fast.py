@@ -152,8 +152,7 @@ def original_colorizer(weights, # the released .pth (any layout), or its `to_saf
     if backend not in ('torch', 'onnx', 'eager'): raise ValueError(f"unknown backend {backend!r}: 'torch', 'onnx' or 'eager'")
     if bf16 and backend != 'torch': raise ValueError(f"bf16 needs the 'torch' backend, not {backend!r}")
     if backend == 'onnx':  # ONNX Runtime's CPU provider: the model stays on the CPU, whatever torch sees
-        try: import onnx, onnxruntime  # the exporter's and the runtime's packages: an extra, not a requirement
-        except ImportError: raise ImportError("the 'onnx' backend needs ONNX Runtime: pip install 'deoldify[onnx]'") from None
+        with needs("the 'onnx' backend for DeOldify's weights", 'onnx'): import onnx, onnxruntime  # the exporter's and the runtime's: an extra
         if kwargs.get('device') not in (None, 'cpu'): raise ValueError(f"the 'onnx' backend runs on the CPU, not {kwargs['device']!r}")
         kwargs['device'] = 'cpu'
     net = load_original(weights, preset)

@@ -260,8 +260,7 @@ class Colorizer:
         if alpha is not None: img = img.convert('RGB')
         hints = self.hints_for(hints, img)
         if restore:
-            try: from deoldify.defade import defade  # loaded only when asked for
-            except ImportError as e: raise ImportError(f"restore=True needs PyTorch ({e}): pip install 'deoldify[torch]'") from None
+            with needs('restore=True'): from deoldify.defade import defade  # loaded only when asked for
             img = defade(img)
         elif has_colour(img): warnings.warn(f"{name}: already has colour (a colour or toned photo); colorized from its luminance")
         img = self.photo(img)
@@ -347,8 +346,7 @@ def load_colorizer(name_or_path='default', # model name, 'default', a .safetenso
                   ) -> Colorizer:
     "A `Colorizer` with the weights named `name_or_path`"
     if name_or_path in PRESETS:
-        try: from deoldify.fast import original_colorizer  # DeOldify's architecture (and fastai): loaded only for its weights
-        except ImportError as e: raise ImportError(f"DeOldify's presets need PyTorch and fastai ({e}): pip install 'deoldify[torch]'") from None
+        with needs(f"DeOldify's preset {name_or_path!r}"): from deoldify.fast import original_colorizer  # DeOldify's architecture (and fastai): loaded only for its weights
         return original_colorizer(weights, render_factor, preset=name_or_path, device=device, backend='torch' if backend == 'auto' else backend, chroma=chroma, **kwargs)
     if weights is not None or kwargs: raise ValueError(f"`weights` and {sorted(kwargs)} only apply to the presets {sorted(PRESETS)}")
     p,rf = model_path(name_or_path),render_factor or DEFAULT_RENDER_FACTOR

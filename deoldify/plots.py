@@ -5,7 +5,7 @@
 # %% ../nbs/04b_plots.ipynb #6bd25fa5
 from __future__ import annotations
 from PIL import Image
-from .core import load_image
+from .core import load_image, needs
 
 # %% auto #0
 __all__ = ['show_before_after', 'side_by_side']
@@ -13,7 +13,7 @@ __all__ = ['show_before_after', 'side_by_side']
 # %% ../nbs/04b_plots.ipynb #b2db6fce
 def show_before_after(before, after, titles=('before','after'), figsize=(10,5)):
     "Plot two images side by side"
-    import matplotlib.pyplot as plt
+    with needs('show_before_after', 'notebook'): import matplotlib.pyplot as plt
     fig,axs = plt.subplots(1, 2, figsize=figsize)
     for ax,im,t in zip(axs, (load_image(before), load_image(after)), titles):
         ax.imshow(im); ax.set_title(t); ax.axis('off')

@@ -7,7 +7,7 @@ from __future__ import annotations
 import importlib.util, os
 from pathlib import Path
 import numpy as np
-from .core import read_weights, chroma_gain
+from .core import read_weights, chroma_gain, DIST
 
 # %% auto #0
 __all__ = ['BACKENDS', 'fold_spectral', 'plain_weights', 'pad32', 'with_weights', 'graph_name', 'OrtGenerator', 'pick_backend']
@@ -111,5 +111,5 @@ def pick_backend(backend:str='auto', # 'auto', 'torch' or 'onnx'
     if backend == 'onnx' and not cpu: raise ValueError(f"the 'onnx' backend runs on the CPU, not {device!r}")
     if backend == 'onnx' and not _installed('onnxruntime'): raise ImportError("the 'onnx' backend needs ONNX Runtime: pip install onnxruntime")
     if backend == 'torch' and not _installed('torch'):
-        raise ImportError("the 'torch' backend needs PyTorch: pip install 'deoldify[torch]' (the README has the CPU-only PyTorch)")
+        raise ImportError(f"the 'torch' backend needs the 'torch' extra: pip install '{DIST}[torch]' (the README has the CPU-only PyTorch)")
     return backend

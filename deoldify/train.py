@@ -194,7 +194,7 @@ Colourfulness (CF) and mean chroma of the output on {len(old)} genuine old photo
 grey copies of the validation photos, default render factor; ratio = old ÷ modern (1: as sure of old photos as of modern
 ones). Content-matched: each old photo against its 20 most similar modern photos (Lite0 features of the grey copies),
 which takes out what the photos show; degraded: the modern photos again after `deoldify.degrade.old_photo`, which
-changes only how they look (`deoldify.metrics.domain_gap`).
+changes only how they look (`deoldify.metrics.domain_gap`; `make bench-oldphotos` remakes this section).
 
 {md_table(tab)}
 

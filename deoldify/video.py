@@ -13,7 +13,7 @@ from PIL import Image
 from fastprogress.fastprogress import progress_bar
 from .core import *
 from .inference import *
-from .batch import PART, atomic_dest
+from .batch import PART, atomic_dest, end_bar
 
 # %% auto #0
 __all__ = ['MP4_AUDIO', 'VideoError', 'VideoInfo', 'probe', 'video_frames', 'pan_frames', 'write_clip', 'read_frames',
@@ -231,7 +231,7 @@ def _chunk_start(work:Path, k:int) -> Fraction: return Fraction(*map(int, np.loa
 
 # %% ../nbs/14_video.ipynb #c310812c
 def colorize_video(src, # a video file any FFmpeg reads
-                   dest, # the MP4 to write (or a folder: NAME.mp4 in it)
+                   dest, # the MP4 to write, or a folder for NAME.mp4 (one that exists, ends in '/' or has no extension: made if need be)
                    clr:Colorizer|str='default', # a `Colorizer`, or a model name for `load_colorizer`
                    render_factor:int|None=None, # default: the colorizer's
                    hints=None, # colour hints for every frame, in its pixels (see `Colorizer`)
@@ -240,8 +240,8 @@ def colorize_video(src, # a video file any FFmpeg reads
                    overwrite:bool=False, # replace `dest` if it exists
                    show_progress:bool=True) -> Path:
     "Colorize the film `src` into `dest`: same size, frame times and sound; resumable; the input is never touched"
-    src,dest = Path(src),Path(dest)
-    if dest.is_dir(): dest = dest/f'{src.stem}.mp4'
+    folder = str(dest).endswith(('/', os.sep)) or Path(dest).is_dir() or not Path(dest).suffix
+    src,dest = Path(src),Path(dest)/f'{Path(src).stem}.mp4' if folder else Path(dest)
     if dest.suffix.lower() != '.mp4': raise VideoError(f"{dest}: the output is an MP4 file (.mp4)")
     if src.exists() and dest.exists() and dest.resolve() == src.resolve(): raise VideoError(f"{dest}: is the input; choose another output")
     if dest.exists() and not overwrite: raise VideoError(f"{dest}: already exists (overwrite=True / --overwrite replaces it)")
@@ -278,6 +278,7 @@ def colorize_video(src, # a video file any FFmpeg reads
         n += 1
         if show_progress: bar.comment = f'{n/(time.perf_counter()-t):.1f} frames/s'
         if n % chunk == 0: _finish_chunk(out, work, k, stab, p0*tb); out,k = None,k+1
+    end_bar(bar)
     if out is not None: _finish_chunk(out, work, k, stab, p0*tb); k += 1
     if k == 0: raise VideoError(f"{src}: no frame could be decoded")
     with atomic_dest(dest) as tmp: _join([(work/f'{i:05d}.mp4', _chunk_start(work, i)) for i in range(k)], src, tmp)

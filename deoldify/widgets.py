@@ -7,10 +7,9 @@ from __future__ import annotations
 import base64, io, warnings
 from functools import wraps
 from pathlib import Path
-import ipywidgets as W
-from ipyevents import Event
 from PIL import Image, ImageDraw
 from .core import *
+with needs('the colorizer widget', 'notebook'): import ipywidgets as W; from ipyevents import Event
 from .inference import *
 from .batch import image_files
 
@@ -113,7 +112,7 @@ class ColorizerWidget(W.VBox):
     def source(self) -> Image.Image:
         "The photo to colour: restored first (`defade`) if **restore** is ticked"
         if not self.restore.value: return self.src
-        from deoldify.defade import defade  # torch: loaded when asked for
+        with needs('restore'): from deoldify.defade import defade  # torch: loaded when asked for
         return defade(self.src)
 
     def say(self, msg:str, colour:str='black'):

@@ -14,15 +14,21 @@ photos are the same held-out photos (by name), so `model_card` and `train_gan` r
 The shipped model's run predates the rescaling of epochs below: its epochs were capped at the whole sample,
 so it ran the listed 3 + 6 epochs of 10,600 photos (the call in `06_train` reproduces it exactly).
 
-The next run, prepared and rehearsed on the CPU (`--minutes 4 --sizes 64 96 --bs 8 --workers 0`) but not yet run on a
-GPU: a 224 px fine-tune of the shipped model on 6,600 photos at 176 px (their full short side). What travels, 64.9 MB
-of the 64 MiB: the tree 24.5, `.gpu` 38.2, `.whl` 2.2 (fastai 2.8.7, fastcore 1.14.5, fasttransform 0.0.2,
+The next run (issue 33, colour on genuine old photos), prepared but not yet run on a GPU: the CPU fine-tune of
+`docs/oldphotos.md` carried through its whole schedule. Training inputs are degraded by `deoldify.degrade.old_photo`
+(`Crappify`'s default since that issue); two of its six epochs on the CPU took the colourfulness ratio on old photos
+from 0.70 to 0.87 at a cost of 0.5 dB mid-schedule, and the GPU runs the rest. What travels is as for the 224 px run
+before it (64.9 MB of the 64 MiB: the tree, `.gpu`, `.whl` with fastai 2.8.7, fastcore 1.14.5, fasttransform 0.0.2,
 plum-dispatch 2.9.0, fastprogress 1.1.6, fastdownload 0.0.8, beartype 0.23.1):
 
     python scripts/gpu_run.py pack --n 6600 --size 176 --quality 60 --seed 1
     # there, carrying .gpu and .whl, after pip install --target /tmp/site .whl/*.whl:
     PYTHONPATH=/tmp/site:$PWD/.gpu/site:$PWD python3 scripts/gpu_run.py train --head rgb --init models/deoldify-lite0.safetensors \
-      --out $OUT --minutes 9 --sizes 224 --epochs 6 --lrs 4e-4 --bs 32 --workers 14 --calib 80
+      --out $OUT --minutes 9 --sizes 192 --epochs 6 --lrs 3e-4 --bs 32 --workers 14 --calib 80
+    # back here: adopt, then measure as the CPU run was (ship only if the CF ratio rises and PSNR stays within 0.1 dB)
+    python scripts/gpu_run.py adopt --parts PARTS --dest /work/runs/old-gpu.safetensors
+    python benchmarks/oldphotos.py --compare 'gpu=/work/runs/old-gpu.safetensors' --chroma 1.3
+    python benchmarks/frontier.py 'shipped=models/deoldify-lite0.safetensors' 'gpu=/work/runs/old-gpu.safetensors' --valid --gains 1.3
 
 `--calib 80`: the loader's workers have batches ready before the first step, so a short calibration overrates them.
 """
