@@ -4,7 +4,7 @@
 
 # %% ../nbs/04a_batch.ipynb #1137863d
 from __future__ import annotations
-import errno, os
+import errno, os, warnings
 from contextlib import contextmanager
 from typing import NamedTuple
 from pathlib import Path
@@ -76,7 +76,8 @@ def colorize_folder(clr:Colorizer, inputs, # a file or folder, or a list of them
     inputs = [Path(o) for o in (inputs if isinstance(inputs, (list,tuple)) else [inputs])]
     dest = Path(dest)
     homes = {(o if o.is_dir() else o.parent).resolve() for o in inputs}
-    if dest.resolve() in homes and not suffix:
+    home = dest.resolve() in homes
+    if home and not suffix:
         raise ValueError(f"{dest}: is an input folder; choose another output folder, or give the outputs a suffix "
                          f"(e.g. '_colorized') to write them next to the originals")
     if dest.exists() and not dest.is_dir(): raise ValueError(f"{dest}: is a file; the outputs go into a folder")
@@ -84,6 +85,7 @@ def colorize_folder(clr:Colorizer, inputs, # a file or folder, or a list of them
     except OSError as e: raise ValueError(f"{dest}: cannot create the output folder ({e.strerror})") from None
     for o in dest.glob(f'.*{PART}'):
         if _stale(o): o.unlink(missing_ok=True)  # left by a run that was killed
+    if home and overwrite: warnings.warn(f"{dest}: is an input folder, where files already there are never replaced; `overwrite` applies to other output folders")
     res, seen = Batch([], [], []), set()
     files = image_files(*inputs)
     if suffix: files = [f for f in files if not (f.stem.endswith(suffix) and f.parent.resolve() == dest.resolve())]  # an earlier run's outputs
@@ -91,7 +93,7 @@ def colorize_folder(clr:Colorizer, inputs, # a file or folder, or a list of them
     for f in bar:
         out, full, line = dest/f'{f.stem}{suffix}{f.suffix}', False, None
         if out in seen: line = f"{f}: another input already wrote {out}; colorize it into another folder"
-        elif out.exists() and not overwrite: res.skipped.append(out)
+        elif out.exists() and (not overwrite or home): res.skipped.append(out)  # in an input's folder, what is there stays
         else:
             try: save_atomic(clr(f, render_factor, hints if hints is not None or not hints_file(f).exists() else load_hints(hints_file(f)), restore), out)
             except OSError as e:

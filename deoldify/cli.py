@@ -197,7 +197,7 @@ def parser() -> argparse.ArgumentParser:
                    help="what runs the model: auto (ONNX Runtime on a machine without a GPU, else torch; DeOldify's presets: torch), "
                         "torch, onnx, or eager (DeOldify's presets as DeOldify ran them)")
     c.add_argument('--bf16', action='store_true', help="bf16 autocast for DeOldify's presets: faster, a few levels off")
-    c.add_argument('--overwrite', action='store_true', help='redo outputs that already exist (default: skip them)')
+    c.add_argument('--overwrite', action='store_true', help="redo outputs that already exist (default: skip them); never in an input's folder")
     c.add_argument('--suffix', default='', help="added to the outputs' names, e.g. _colorized; needed to write into an input's folder")
     c.add_argument('--hints', help="colour hints for the one input photo (JSON, see `save_hints`); in a batch, NAME.hints.json beside "
                                    "each photo is used without this")

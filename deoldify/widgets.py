@@ -4,7 +4,7 @@
 
 # %% ../nbs/12_widgets.ipynb #9d2b4f63
 from __future__ import annotations
-import base64, io, warnings
+import base64, html, io, warnings
 from functools import wraps
 from pathlib import Path
 from PIL import Image, ImageDraw
@@ -42,8 +42,9 @@ def png(img:Image.Image, max_width:int|None=None) -> bytes:
 
 def download_link(img:Image.Image, fname:str) -> str:
     "HTML link that downloads `img` as the PNG file `fname`"
-    return (f'<a download="{fname}" href="data:image/png;base64,{base64.b64encode(png(img)).decode()}" '
-            f'target="_blank">⬇ Download {fname}</a>')
+    n = html.escape(fname)  # a file name is text, never markup: an upload may be named `<img src=x onerror=...>.png`
+    return (f'<a download="{n}" href="data:image/png;base64,{base64.b64encode(png(img)).decode()}" '
+            f'target="_blank">⬇ Download {n}</a>')
 
 def uploads(value) -> list[tuple[str, bytes]]:
     "(name, content) of the files in a `FileUpload`'s value, from ipywidgets 8 or 7"
@@ -117,7 +118,7 @@ class ColorizerWidget(W.VBox):
 
     def say(self, msg:str, colour:str='black'):
         "Show `msg` in the status line"
-        self.status.value = f'<span style="color:{colour}">{msg}</span>'
+        self.status.value = f'<span style="color:{colour}">{html.escape(msg, quote=False)}</span>'  # messages name files: text, not markup
 
     def colorizer(self) -> Colorizer:
         "The chosen model's `Colorizer` (loaded once)"
