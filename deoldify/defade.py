@@ -178,7 +178,7 @@ def train_restorer(dest, # the .safetensors to write; checkpoints go in DEST.wor
     sched = torch.optim.lr_scheduler.OneCycleLR(opt, lr, total_steps=epochs*(-(-n//bs)))
     log,start = [],0
     if (ck := work/'last.pt').exists():
-        st = torch.load(ck)
+        st = torch.load(ck, weights_only=True)  # tensors, numbers and the log: nothing that runs code
         m.load_state_dict(st['model']); opt.load_state_dict(st['opt']); sched.load_state_dict(st['sched']); log,start = st['log'],st['epoch']
     for ep in range(start, epochs):
         t = time.time()
