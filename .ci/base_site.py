@@ -16,10 +16,11 @@ def closure(name:str) -> dict:
     return seen
 
 dest = Path(sys.argv[1]); dest.mkdir(parents=True)
-for n,d in closure('deoldify-fastai').items():
+deps = closure('deoldify-fastai')
+for n,d in deps.items():
     if n == 'deoldify-fastai': continue  # the wheel under test is installed on its own
     for top in {Path(f).parts[0] for f in d.files or [] if not str(f).startswith('..')}:  # '..': scripts in bin/
         src = Path(d.locate_file(top))
         if src.exists() and not (dest/top).exists(): (dest/top).symlink_to(src)
 mb = sum(f.stat().st_size for e in dest.iterdir() for f in ([e] if e.is_file() else Path(e.resolve()).rglob('*')) if f.is_file())/2**20
-print(f"the base install's requirements: {len(closure('deoldify-fastai'))-1} packages, {mb:.0f} MB installed")
+print(f"the base install's requirements: {len(deps)-1} packages, {mb:.0f} MB installed")

@@ -104,7 +104,7 @@ def _bench_one(model:str, rf:int, runs:int, backend:str='auto', size=(1152,864))
     from PIL import Image
     from deoldify.core import example_photo
     from deoldify.inference import load_colorizer, render_size
-    img = example_photo('astronaut').resize(size, Image.BICUBIC)  # in scikit-image's package: it runs wherever deoldify is installed
+    img = example_photo('astronaut').resize(size, Image.BICUBIC)  # shipped in the package: it runs wherever deoldify is installed
     clr = load_colorizer(model, rf, backend=backend)
     base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss/1024
     clr(img)
@@ -152,7 +152,7 @@ def machine() -> str:
     return line + f", OMP_NUM_THREADS={os.environ.get('OMP_NUM_THREADS', 'unset')}"
 
 def benchmark_cmd(args) -> int:
-    print(f"deoldify benchmark: model {args.model}, scikit-image's astronaut at 1152x864 (1.0 MP), {args.runs} runs after 1 warm-up")
+    print(f"deoldify benchmark: model {args.model}, the packaged astronaut (grey) at 1152x864 (1.0 MP), {args.runs} runs after 1 warm-up")
     import importlib.util
     backends = [b for b,m in (('onnx', 'onnxruntime'), ('torch', 'torch')) if importlib.util.find_spec(m)]  # both, where installed
     # the children first: a child forked from a parent that holds torch (`machine`) would count the parent's memory

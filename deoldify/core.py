@@ -14,8 +14,8 @@ from safetensors import safe_open
 
 # %% auto #0
 __all__ = ['EXAMPLES', 'DIST', 'ImageError', 'load_image', 'rgb2ycc', 'ycc2rgb', 'scale_chroma', 'to_gray', 'has_colour',
-           'merge_luminance', 'example_photo', 'example_photos', 'sha256', 'weights_meta', 'chroma_gain',
-           'read_weights', 'needs']
+           'merge_luminance', 'package_data', 'example_photo', 'example_photos', 'sha256', 'weights_meta',
+           'chroma_gain', 'read_weights', 'needs']
 
 # %% ../nbs/00_core.ipynb #8f72b3dc
 class ImageError(ValueError):
@@ -151,14 +151,20 @@ def merge_luminance(orig:Image.Image, # the user's photo, any size
     return res
 
 # %% ../nbs/00_core.ipynb #e8a3p1cd
+def package_data(name:str, # its folder in an installed package: `deoldify/NAME` (setup.py)
+                 repo:str, # its folder in a checkout, beside `deoldify/`
+                ) -> Path:
+    "Folder of data that ships with the package: the installed package's `name`, else the repository's `repo`"
+    import deoldify
+    pkg = Path(deoldify.__file__).resolve().parent
+    return next((p for p in (pkg/name, pkg.parent/repo) if p.is_dir()), pkg/name)
+
 EXAMPLES = ('camera', 'astronaut', 'chelsea', 'coffee')  # shipped in the package: no download
 
 def example_photo(name:str='camera') -> Image.Image:
     "One of `EXAMPLES` as a PIL image"
     if name not in EXAMPLES: raise ValueError(f"{name!r} is not one of the example photos {EXAMPLES}")
-    import deoldify
-    pkg = Path(deoldify.__file__).resolve().parent  # a wheel carries them as `deoldify/photos` (setup.py)
-    return Image.open(next(p for p in (pkg/'photos', pkg.parent/'test_images') if (p/f'{name}.png').exists())/f'{name}.png')
+    with Image.open(package_data('photos', 'test_images')/f'{name}.png') as im: return im.copy()
 
 def example_photos(dest) -> Path:
     "The folder `dest` with `EXAMPLES` in it as PNG files (written if missing)"

@@ -52,7 +52,7 @@ def age(img:Image.Image, # a photo, colour or grey
     "An aged copy of `img` as RGB: faded, blurred, grainy, dusty, scratched, toned and JPEG'd, each step at random (see above)"
     y = t = np.asarray(img.convert('L'), np.float32)/255
     r,u,out = rng.random, rng.uniform, lambda a: Image.fromarray((np.clip(a, 0, 1)*255+0.5).astype(np.uint8))
-    if r() < p_clean: return (out(y).convert('RGB'), out(y).convert('L')) if truth else out(y).convert('RGB')
+    if r() < p_clean: return (out(y).convert('RGB'), out(y)) if truth else out(y).convert('RGB')
     y = fade(y, rng)
     if r() < .4: s = u(.3, 1.2); y,t = soften(y, s),soften(t, s)
     if r() < .5:  # the same grain on both: one seed
@@ -63,7 +63,7 @@ def age(img:Image.Image, # a photo, colour or grey
     if r() < .6: rgb = rgb*(1 + u(.3, 1)*((SEPIA if r() < .6 else YELLOWED) - 1))
     rgb = np.clip(rgb, 0, 1)
     if r() < .5: q = int(rng.integers(30, 91)); rgb,t = jpeg(rgb, q),jpeg(t, q)
-    return (out(rgb), out(t).convert('L')) if truth else out(rgb)
+    return (out(rgb), out(t)) if truth else out(rgb)
 
 
 # %% ../nbs/15_defade.ipynb #56e0425a

@@ -49,9 +49,7 @@ DEFAULT_MODEL = 'deoldify-lite0'
 
 def models_dir() -> Path:
     "Folder of the shipped weights: `$DEOLDIFY_MODELS`, else the installed package's `weights`, else the repository's `models`"
-    import deoldify
-    pkg = Path(deoldify.__file__).resolve().parent  # a wheel carries `models/` as `deoldify/weights` (setup.py)
-    return Path(os.environ.get('DEOLDIFY_MODELS') or next((p for p in (pkg/'weights', pkg.parent/'models') if p.is_dir()), pkg/'weights'))
+    return Path(os.environ.get('DEOLDIFY_MODELS') or package_data('weights', 'models'))  # a wheel carries `models/` as `deoldify/weights`
 
 def model_names() -> list[str]:
     "Names of the colorizers in `models_dir()` (generator files: the defade restorer beside them is not one)"

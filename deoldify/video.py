@@ -240,8 +240,8 @@ def colorize_video(src, # a video file any FFmpeg reads
                    overwrite:bool=False, # replace `dest` if it exists
                    show_progress:bool=True) -> Path:
     "Colorize the film `src` into `dest`: same size, frame times and sound; resumable; the input is never touched"
-    folder = str(dest).endswith(('/', os.sep)) or Path(dest).is_dir() or not Path(dest).suffix
-    src,dest = Path(src),Path(dest)/f'{Path(src).stem}.mp4' if folder else Path(dest)
+    src,slash,dest = Path(src),str(dest).endswith(('/', os.sep)),Path(dest)  # Path drops a trailing '/'
+    if slash or dest.is_dir() or not dest.suffix: dest = dest/f'{src.stem}.mp4'
     if dest.suffix.lower() != '.mp4': raise VideoError(f"{dest}: the output is an MP4 file (.mp4)")
     if src.exists() and dest.exists() and dest.resolve() == src.resolve(): raise VideoError(f"{dest}: is the input; choose another output")
     if dest.exists() and not overwrite: raise VideoError(f"{dest}: already exists (overwrite=True / --overwrite replaces it)")
