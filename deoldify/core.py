@@ -13,8 +13,8 @@ from safetensors import SafetensorError
 from safetensors import safe_open
 
 # %% auto #0
-__all__ = ['EXAMPLES', 'DIST', 'ImageError', 'load_image', 'rgb2ycc', 'ycc2rgb', 'scale_chroma', 'to_gray', 'has_colour',
-           'merge_luminance', 'package_data', 'example_photo', 'example_photos', 'sha256', 'weights_meta',
+__all__ = ['MAX_BYTES', 'EXAMPLES', 'DIST', 'ImageError', 'load_image', 'rgb2ycc', 'ycc2rgb', 'scale_chroma', 'to_gray',
+           'has_colour', 'merge_luminance', 'package_data', 'example_photo', 'example_photos', 'sha256', 'weights_meta',
            'chroma_gain', 'read_weights', 'needs']
 
 # %% ../nbs/00_core.ipynb #8f72b3dc
@@ -22,17 +22,23 @@ class ImageError(ValueError):
     "An input that cannot be used as a photo; the message names the file and the problem."
 
 # %% ../nbs/00_core.ipynb #d5b77890
+def _levels(a:np.ndarray, # numbers of any type: 16-bit, int32, float
+            sixteen:bool=False, # 16-bit data: white is 65535, whatever the values
+            unit:bool=False, # floats: white is 1 if no value is above it
+           ) -> np.ndarray:
+    "`a` as uint8 levels, scaled by its range rather than clipped: white is 65535 for 16-bit data, else 1, 255 or 65535, the smallest the values fit"
+    a = np.asarray(a, dtype=np.float32)
+    if not (ok := np.isfinite(a)).all():  # float TIFFs from scientific scanners can hold NaN
+        warnings.warn(f"{(~ok).sum()} pixels are not numbers (NaN or infinite); they are shown black")
+        a = np.where(ok, a, 0)
+    m = a.max(initial=0)
+    hi = 65535. if sixteen or m > 255 else 1. if unit and m <= 1 else 255.
+    return np.clip(a/hi*255+0.5, 0, 255).astype(np.uint8)
+
 def _to_rgb(im:Image.Image, alpha:bool=False) -> Image.Image:
     "Convert any PIL mode to 8-bit RGB (RGBA if `alpha` and `im` has transparency); 16-bit and float greys are rescaled, not clipped."
-    if im.mode in ('I;16', 'I;16B', 'I;16L', 'I;16N', 'I', 'F'):
-        a = np.asarray(im, dtype=np.float32)
-        if not (ok := np.isfinite(a)).all():  # float TIFFs from scientific scanners can hold NaN
-            warnings.warn(f"{(~ok).sum()} pixels are not numbers (NaN or infinite); they are shown black")
-            a = np.where(ok, a, 0)
-        # PIL's own convert('L') clips 16-bit data to 255: scale by the type's range instead
-        hi = 65535. if im.mode.startswith('I;16') or a.max() > 255 else 255.
-        if im.mode == 'F' and a.max() <= 1.: hi = 1.
-        im = Image.fromarray(np.clip(a/hi*255+0.5, 0, 255).astype(np.uint8))
+    if im.mode in ('I;16', 'I;16B', 'I;16L', 'I;16N', 'I', 'F'):  # PIL's own convert('L') clips 16-bit data to 255
+        im = Image.fromarray(_levels(np.asarray(im), sixteen=im.mode.startswith('I;16'), unit=im.mode == 'F'))
     if im.mode in ('RGBA', 'LA', 'PA') or (im.mode == 'P' and 'transparency' in im.info):
         # composite on white, like a viewer shows a transparent photo on a page
         im = im.convert('RGBA')
@@ -57,6 +63,7 @@ def _decode(f, name, alpha=False) -> Image.Image:
         return res
     except Image.DecompressionBombError as e: raise ImageError(f"{name}: refused, too many pixels to decode safely ({e})") from None
     except UnidentifiedImageError: raise ImageError(f"{name}: not an image file Pillow can read") from None
+    except PermissionError as e: raise ImageError(f"{name}: cannot read it ({e.strerror})") from None
     except (OSError, SyntaxError, ValueError) as e: raise ImageError(f"{name}: damaged or truncated image ({e})") from None
 
 def _read(f, name, alpha=False) -> Image.Image:
@@ -67,29 +74,47 @@ def _read(f, name, alpha=False) -> Image.Image:
     for w in ws: warnings.warn(m if (m := str(w.message)).startswith(f'{name}: ') else f"{name}: {m}", w.category)
     return res
 
-def load_image(src, # a path, a PIL image, an HxW / HxWxC uint8 array, or the bytes of an image file
+def _array(a:np.ndarray) -> Image.Image:
+    "An image array as a PIL image: uint8 as it is, booleans black and white, other numbers by `_levels`"
+    if a.ndim not in (2,3) or (a.ndim==3 and a.shape[2] not in (1,3,4)):
+        raise ImageError(f"array of shape {a.shape}: expected HxW, HxWx1, HxWx3 or HxWx4")
+    if a.dtype.kind not in 'biuf': raise ImageError(f"array of {a.dtype}: expected numbers (uint8, uint16, float, ...)")
+    a = a[...,0] if a.ndim==3 and a.shape[2]==1 else a
+    if a.dtype == bool: a = a.astype(np.uint8)*255
+    elif a.dtype != np.uint8: a = _levels(a, sixteen=a.dtype == np.uint16, unit=a.dtype.kind == 'f')
+    return Image.fromarray(np.ascontiguousarray(a))
+
+MAX_BYTES = 1<<30  # a pipe or device is read up to this (an endless one must not fill the memory); files are any size
+
+def _path(p:Path, alpha:bool) -> Image.Image:
+    "The image file, pipe or device `p`, read upright, or an `ImageError` naming it"
+    if not p.exists():
+        if not p.is_symlink(): raise ImageError(f"{p}: no such file")
+        try: os.stat(p)
+        except OSError as e: raise ImageError(f"{p}: " + ('a symbolic link loop' if e.errno == errno.ELOOP else f'a broken symbolic link (to {os.readlink(p)})')) from None
+    if p.is_dir(): raise ImageError(f"{p}: is a folder, not an image")
+    if p.is_file():
+        if p.stat().st_size == 0: raise ImageError(f"{p}: empty file (0 bytes)")
+        return _read(p, p, alpha)
+    with open(p, 'rb') as f: b = f.read(MAX_BYTES+1)  # /dev/stdin, a named pipe
+    if len(b) > MAX_BYTES: raise ImageError(f"{p}: refused, more than {MAX_BYTES>>20} MB from a pipe or device")
+    if not b: raise ImageError(f"{p}: empty (0 bytes)")
+    return _read(io.BytesIO(b), p, alpha)
+
+def load_image(src, # a path, a PIL image, an HxW / HxWxC array (uint8; 16-bit, int and float scaled by `_levels`), or an image file's bytes
                name:str|None=None, # what error messages call `src` if it is bytes, e.g. an upload's file name
                alpha:bool=False, # keep transparency: RGBA (colours as stored, not composited) if `src` has any
               ) -> Image.Image:
     "Open `src` as an upright 8-bit RGB PIL image"
     if isinstance(src, (bytes, bytearray, memoryview)):
         if not len(src): raise ImageError(f"{name or 'upload'}: empty file (0 bytes)")
-        return _read(io.BytesIO(src), name or 'upload', alpha)
-    if isinstance(src, Image.Image): return _to_rgb(ImageOps.exif_transpose(src), alpha)
-    if isinstance(src, np.ndarray):
-        if src.ndim not in (2,3) or (src.ndim==3 and src.shape[2] not in (1,3,4)):
-            raise ImageError(f"array of shape {src.shape}: expected HxW, HxWx1, HxWx3 or HxWx4")
-        a = src[...,0] if src.ndim==3 and src.shape[2]==1 else src
-        if a.dtype != np.uint8: a = np.clip(a*255. if a.max()<=1. else a, 0, 255).astype(np.uint8)
-        return _to_rgb(Image.fromarray(a), alpha)
-    p = Path(src)
-    if not p.exists():
-        if not p.is_symlink(): raise ImageError(f"{p}: no such file")
-        try: os.stat(p)
-        except OSError as e: raise ImageError(f"{p}: " + ('a symbolic link loop' if e.errno == errno.ELOOP else f'a broken symbolic link (to {os.readlink(p)})')) from None
-    if p.is_dir(): raise ImageError(f"{p}: is a folder, not an image")
-    if p.stat().st_size == 0: raise ImageError(f"{p}: empty file (0 bytes)")
-    return _read(p, p, alpha)
+        res = _read(io.BytesIO(src), name or 'upload', alpha)
+    elif isinstance(src, Image.Image): res = _to_rgb(ImageOps.exif_transpose(src), alpha)
+    elif isinstance(src, np.ndarray): res = _to_rgb(_array(src), alpha)
+    elif isinstance(src, (str, os.PathLike)): res = _path(Path(src), alpha)
+    else: raise ImageError(f"{type(src).__name__}: not an image; give a file's path, a PIL image, a numpy array or an image file's bytes")
+    if 0 in res.size: raise ImageError(f"{src if isinstance(src, (str, os.PathLike)) else name or 'image'}: no pixels ({res.width}×{res.height})")
+    return res
 
 # %% ../nbs/00_core.ipynb #7f3c5e4f
 _RGB2YCC = np.array([[ 0.299,     0.587,     0.114   ],
@@ -183,8 +208,10 @@ def sha256(path) -> str:
 
 # %% ../nbs/00_core.ipynb #1d707745
 def weights_meta(path) -> dict:
-    "The header metadata of a safetensors weights file (the recipe, format, encoder, ...)"
-    with safe_open(str(path), 'np') as f: return f.metadata() or {}
+    "The header metadata of a safetensors weights file (the recipe, format, encoder, ...), refused by name if it is not one"
+    try:
+        with safe_open(str(path), 'np') as f: return f.metadata() or {}
+    except (SafetensorError, OSError) as e: raise ValueError(f"{path}: not a readable safetensors file ({e})") from None
 
 def chroma_gain(meta:dict) -> float:
     "The gain on a generator's chroma that its header `meta` carries (`tune_readout`); 1, the raw guess, if none"
@@ -194,12 +221,12 @@ def read_weights(path, fmt:str,
                  framework:str='pt', # 'pt': torch tensors; 'np': numpy arrays (no torch needed)
                 ) -> tuple[dict, dict]:
     "(metadata, tensors) of the safetensors file `path`, refused by name if it is unreadable or its format is not `fmt`"
-    try:
-        with safe_open(str(path), framework) as f: meta,sd = f.metadata() or {},{k:f.get_tensor(k) for k in f.keys()}
-    except (SafetensorError, OSError) as e: raise ValueError(f"{path}: not a readable safetensors file ({e})") from None
+    meta = weights_meta(path)
     if meta.get('format') != fmt:
         raise ValueError(f"{path}: a safetensors file, but not a {fmt.rsplit('-', 1)[0].replace('-', ' ')} (format {meta.get('format')!r})")
-    return meta, sd
+    try:
+        with safe_open(str(path), framework) as f: return meta, {k:f.get_tensor(k) for k in f.keys()}
+    except (SafetensorError, OSError) as e: raise ValueError(f"{path}: not a readable safetensors file ({e})") from None
 
 # %% ../nbs/00_core.ipynb #106f16e3
 DIST = 'deoldify-fastai'  # the name on PyPI

@@ -4,7 +4,7 @@
 
 # %% ../nbs/04_inference.ipynb #4bdcea38
 from __future__ import annotations
-import json, os, sys, warnings
+import json, math, os, reprlib, sys, warnings
 from functools import lru_cache
 from pathlib import Path
 import numpy as np
@@ -14,9 +14,9 @@ from .runtime import OrtGenerator, pick_backend, graph_name
 
 # %% auto #0
 __all__ = ['DEFAULT_RENDER_FACTOR', 'MIN_RENDER_FACTOR', 'MAX_RENDER_FACTOR', 'DEFAULT_MODEL', 'HINT_RADIUS', 'HINT_REACH',
-           'HINT_EDGE', 'HINT_GRID', 'PRESETS', 'check_render_factor', 'render_size', 'models_dir', 'model_names',
-           'model_path', 'is_oom', 'HintError', 'check_hints', 'hint_planes', 'spread_hints', 'hints_file',
-           'save_hints', 'load_hints', 'Colorizer', 'load_colorizer', 'colorize']
+           'HINT_EDGE', 'HINT_GRID', 'HINTS_MAX_BYTES', 'MAX_CHROMA', 'PRESETS', 'check_render_factor', 'render_size',
+           'models_dir', 'model_names', 'model_path', 'is_oom', 'HintError', 'check_hints', 'hint_planes',
+           'spread_hints', 'hints_file', 'save_hints', 'load_hints', 'Colorizer', 'load_colorizer', 'colorize']
 
 # %% ../nbs/04_inference.ipynb #783632bc
 DEFAULT_RENDER_FACTOR = 16
@@ -53,13 +53,19 @@ def models_dir() -> Path:
 
 def model_names() -> list[str]:
     "Names of the colorizers in `models_dir()` (generator files: the defade restorer beside them is not one)"
-    return sorted(o.stem for o in models_dir().glob('*.safetensors') if weights_meta(o).get('format') == 'deoldify-generator-1')
+    return sorted(o.stem for o in models_dir().glob('*.safetensors') if _format(o) == 'deoldify-generator-1')
+
+def _format(p:Path) -> str|None:
+    "The `format` in the header of the weights file `p`; None if it has none or is not one"
+    try: return weights_meta(p).get('format')
+    except ValueError: return None
 
 def model_path(name_or_path='default') -> Path:
     "Path of the weights named `name_or_path`, with a helpful error when there is none"
     p = Path(name_or_path)
     if p.suffix == '.safetensors' or p.exists():
         if not p.exists(): raise FileNotFoundError(f"{p}: no such weights file")
+        if p.is_dir(): raise ValueError(f"{p}: is a folder, not a weights file")
         if p.suffix != '.safetensors': raise ValueError(f"{p}: deoldify's models are .safetensors files; DeOldify's .pth "
                                                         f"weights load with a preset: load_colorizer('artistic', weights=...)")
         return p
@@ -88,11 +94,16 @@ HINT_RADIUS = 1  # a point hint covers (2r+1)² pixels at render size
 class HintError(ValueError):
     "Colour hints that cannot be used; the message names the hint and the problem"
 
+def _num(v) -> bool:
+    "Whether `v` is a finite number (not a boolean, not one too large for a float)"
+    try: return isinstance(v, (int, float, np.number)) and not isinstance(v, (bool, np.bool_)) and math.isfinite(v)
+    except OverflowError: return False
+
 def _rgb(c, what:str) -> tuple[int,int,int]:
-    try: res = tuple(int(v) for v in c) if all(float(v) == int(v) for v in c) else ()
-    except (TypeError, ValueError): res = ()
-    if len(res) != 3 or not all(0 <= v <= 255 for v in res): raise HintError(f"{what}: colour {c!r} is not (r, g, b) with each 0-255")
-    return res
+    try: ok = len(c) == 3 and all(_num(v) and float(v) == int(v) and 0 <= v <= 255 for v in c)
+    except TypeError: ok = False
+    if not ok: raise HintError(f"{what}: colour {reprlib.repr(c)} is not (r, g, b) with each a whole number 0-255")  # reprlib: a hostile value is shown short
+    return tuple(int(v) for v in c)
 
 def check_hints(hints, # [(x, y, (r, g, b)), ...] in the photo's pixels, or an RGBA image of the photo's size
                 size:tuple[int,int], # (width, height) of the photo
@@ -104,13 +115,12 @@ def check_hints(hints, # [(x, y, (r, g, b)), ...] in the photo's pixels, or an R
         if hints.size != size: raise HintError(f"hint image: {hints.width}×{hints.height}, but the photo is {w}×{h}")
         if hints.mode != 'RGBA': raise HintError(f"hint image: mode {hints.mode}; it needs transparency (RGBA): strokes opaque, the rest clear")
         return hints
-    if isinstance(hints, (str, bytes)) or not hasattr(hints, '__iter__'): raise HintError(f"hints: {hints!r} is not a list of (x, y, (r, g, b))")
+    if isinstance(hints, (str, bytes)) or not hasattr(hints, '__iter__'): raise HintError(f"hints: {reprlib.repr(hints)} is not a list of (x, y, (r, g, b))")
     res = []
     for i,p in enumerate(hints):
         try: x,y,c = p
-        except (TypeError, ValueError): raise HintError(f"hint {i}: {p!r} is not (x, y, (r, g, b))") from None
-        if not all(isinstance(v, (int, float, np.number)) and not isinstance(v, bool) and np.isfinite(v) for v in (x,y)):
-            raise HintError(f"hint {i}: position ({x!r}, {y!r}) is not two numbers")
+        except (TypeError, ValueError): raise HintError(f"hint {i}: {reprlib.repr(p)} is not (x, y, (r, g, b))") from None
+        if not (_num(x) and _num(y)): raise HintError(f"hint {i}: position ({reprlib.repr(x)}, {reprlib.repr(y)}) is not two numbers")
         if not (0 <= x < w and 0 <= y < h): raise HintError(f"hint {i}: ({x}, {y}) is outside the {w}×{h} photo")
         res.append((float(x), float(y), _rgb(c, f"hint {i}")))
     return res
@@ -181,17 +191,26 @@ def save_hints(hints, # [(x, y, (r, g, b)), ...]
     path.write_text(json.dumps({'hints': [dict(x=x, y=y, rgb=list(_rgb(c, f'hint {i}'))) for i,(x,y,c) in enumerate(hints)]}, indent=1))
     return path
 
+HINTS_MAX_BYTES = 1<<20  # a hints file is read up to this: tens of thousands of hints
+
 def load_hints(path) -> list:
-    "Point hints from a JSON file written by `save_hints`; a file that is not one is refused, by name"
+    "Point hints from a JSON file written by `save_hints`; a file that is not one (or larger than `HINTS_MAX_BYTES`) is refused, by name"
     path = Path(path)
-    try: d = json.loads(path.read_text())
+    if path.exists() and not path.is_file(): raise HintError(f"{path}: not a regular file (a folder, device or pipe)")  # e.g. a link to /dev/zero
+    try:
+        with open(path, 'rb') as f: b = f.read(HINTS_MAX_BYTES+1)
     except OSError as e: raise HintError(f"{path}: cannot read the hints file ({e.strerror})") from None
-    except (ValueError, UnicodeDecodeError) as e: raise HintError(f"{path}: not a JSON file ({e})") from None
+    if len(b) > HINTS_MAX_BYTES: raise HintError(f"{path}: larger than {HINTS_MAX_BYTES>>20} MB, not a hints file")
+    try: d = json.loads(b)
+    except (ValueError, UnicodeDecodeError) as e: raise HintError(f"{path}: not a JSON file ({str(e)[:100]})") from None
+    except RecursionError: raise HintError(f"{path}: nested too deeply, not a hints file") from None
     if not isinstance(d, dict) or not isinstance(d.get('hints'), list): raise HintError(f"{path}: no \"hints\" list in it")
     try: return [(o['x'], o['y'], tuple(o['rgb'])) for o in d['hints']]
     except (KeyError, TypeError): raise HintError(f"{path}: each hint needs \"x\", \"y\" and \"rgb\"") from None
 
 # %% ../nbs/04_inference.ipynb #0f342347
+MAX_CHROMA = 10.  # a gain on the chroma beyond this only paints the RGB cube's walls (the shipped model's own is 1.3)
+
 class Colorizer:
     "Colorize photos with a generator; the output keeps each photo's size and luminance"
     def __init__(self, model, # a generator, grey RGB in [0,1] -> RGB in [0,1]: a torch module, or an `OrtGenerator` (`03a_runtime`)
@@ -211,7 +230,7 @@ class Colorizer:
             self.model = model.eval().to(self.device, memory_format=torch.channels_last if channels_last else torch.contiguous_format)
         self.render_factor,self.name = check_render_factor(render_factor, auto=False),name
         self.chroma = float(getattr(model, 'chroma', 1.) if chroma is None else chroma)
-        if not self.chroma >= 0: raise ValueError(f"{name}: the chroma gain must be 0 or more, not {self.chroma}")
+        if not 0 <= self.chroma <= MAX_CHROMA: raise ValueError(f"{name}: the chroma gain must be from 0 to {MAX_CHROMA:g}, not {self.chroma}")
 
     def run(self, x:np.ndarray) -> np.ndarray:
         "The model on `x` (N×C×H×W float32 in [0,1]): N×3×H×W RGB"
@@ -328,7 +347,7 @@ PRESETS = {  # DeOldify's released generators, run by `deoldify.fast.original_co
 
 def _graph(weights:Path) -> Path|bytes:
     "The ONNX graph for the generator in `weights`: beside it, in `models_dir()`, or exported now (needs torch)"
-    n = graph_name(weights_meta(weights))
+    n = graph_name(weights_meta(weights), weights)
     if (f := next((d/n for d in (weights.parent, models_dir()) if (d/n).exists()), None)): return f
     try: from deoldify.lean import export_graph
     except ImportError: raise FileNotFoundError(f"{weights}: no ONNX graph for it ({n}) beside it or in {models_dir()}, and no torch to export one") from None

@@ -10,7 +10,8 @@ import numpy as np
 from .core import read_weights, chroma_gain, DIST
 
 # %% auto #0
-__all__ = ['BACKENDS', 'fold_spectral', 'plain_weights', 'pad32', 'with_weights', 'graph_name', 'OrtGenerator', 'pick_backend']
+__all__ = ['GRAPHS', 'BACKENDS', 'fold_spectral', 'plain_weights', 'pad32', 'with_weights', 'graph_name', 'OrtGenerator',
+           'pick_backend']
 
 # %% ../nbs/03a_runtime.ipynb #f92a2814
 def fold_spectral(sd:dict) -> dict:
@@ -59,9 +60,14 @@ def with_weights(graph:bytes, # a serialized ONNX model whose initializers were 
     return graph + _field(7, b''.join(_field(5, _tensor(k, v)) for k,v in sd.items() if v.dtype.kind == 'f'))
 
 # %% ../nbs/03a_runtime.ipynb #7562a596
-def graph_name(meta:dict) -> str:
-    "The file name of the ONNX graph for generators with header `meta`"
-    return f"{meta.get('encoder', 'lite0')}-{meta.get('head', 'rgb')}{'-hints' if meta.get('hints') == 'True' else ''}.onnx"
+GRAPHS = dict(encoder=('lite0', 'lite1', 'lite2'), head=('rgb', 'bins'))  # what a generator's header may say
+
+def graph_name(meta:dict, name='weights') -> str: # name: what the error calls the file
+    "The file name of the ONNX graph for generators with header `meta`; a header can only pick one of `GRAPHS`' files"
+    e,h = meta.get('encoder', 'lite0'),meta.get('head', 'rgb')
+    if e not in GRAPHS['encoder'] or h not in GRAPHS['head']:  # never a path of the header's choosing
+        raise ValueError(f"{name}: encoder {e!r} and head {h!r} in its header are not a generator deoldify has (encoders {', '.join(GRAPHS['encoder'])}; heads {', '.join(GRAPHS['head'])})")
+    return f"{e}-{h}{'-hints' if meta.get('hints') == 'True' else ''}.onnx"
 
 # %% ../nbs/03a_runtime.ipynb #5728679c
 class OrtGenerator:
