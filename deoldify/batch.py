@@ -105,6 +105,11 @@ class Batch(NamedTuple):
     skipped: list # the outputs that were already there
     errors: list  # one line per input that failed, naming it
 
+def _exists(p:Path) -> bool:
+    "`p.exists()`, False for a name the file system cannot hold (too long): writing it then says so"
+    try: return p.exists()
+    except OSError: return False
+
 def output_name(f:Path, suffix:str='') -> str:
     "The output's name for the input `f`: its stem, `suffix` and extension; PNG for one without an image extension (`scan`, `a.png.bak`, `/dev/stdin`)"
     return f'{f.stem}{suffix}{f.suffix}' if f.suffix.lower() in IMAGE_EXTS else f'{f.name}{suffix}.png'
@@ -149,7 +154,7 @@ def colorize_folder(clr:Colorizer, inputs, # a file or folder, or a list of them
         for f in bar:
             out, stop, line = dest/output_name(f, suffix), None, None
             if out in seen: line = f"{f}: another input already wrote {out}; colorize it into another folder"
-            elif out.exists() and (not overwrite or home): res.skipped.append(out)  # in an input's folder, what is there stays
+            elif _exists(out) and (not overwrite or home): res.skipped.append(out)  # in an input's folder, what is there stays
             else:
                 try: img = clr(f, render_factor, hints if hints is not None or not hints_file(f).exists() else load_hints(hints_file(f)), restore)
                 except (ImageError, ValueError) as e: line = str(e) if isinstance(e, ImageError) else f"{f}: {e}"

@@ -4,7 +4,7 @@
 
 # %% ../nbs/14_video.ipynb #9d8a1605
 from __future__ import annotations
-import heapq, json, os, shutil, time, warnings
+import errno, heapq, json, os, shutil, time, warnings
 from fractions import Fraction
 from pathlib import Path
 from typing import NamedTuple
@@ -13,7 +13,7 @@ from PIL import Image
 from fastprogress.fastprogress import progress_bar
 from .core import *
 from .inference import *
-from .batch import PART, atomic_dest, end_bar
+from .batch import PART, atomic_dest, end_bar, sole_writer
 
 # %% auto #0
 __all__ = ['MP4_AUDIO', 'VideoError', 'VideoInfo', 'probe', 'video_frames', 'pan_frames', 'write_clip', 'read_frames',
@@ -55,16 +55,20 @@ def probe(src) -> VideoInfo:
 
 # %% ../nbs/14_video.ipynb #349bf921
 def video_frames(src, start:int=0):
-    "(pts, time base, luminance as HxW uint8) of each frame of `src`'s video track from frame `start`; stops at a corrupt tail"
+    "(pts, time base, luminance as HxW uint8) of each frame of `src`'s video track from frame `start`; stops, with a warning, where it is cut or corrupt"
     with _open(src) as c:
         v = c.streams.video[0]
         v.thread_type = 'AUTO'
-        i = 0
+        i,t = 0,0.
         try:
             for f in c.decode(v):
                 if i >= start: yield f.pts, f.time_base, f.to_ndarray(format='gray')
-                i += 1
-        except av.error.FFmpegError as e: warnings.warn(f"{src}: unreadable after frame {i} ({e.strerror}); colorized up to there")
+                i,t = i+1,float(f.time or 0)
+        except av.error.FFmpegError as e: warnings.warn(f"{src}: unreadable after frame {i} ({t:.2f} s: {e.strerror}); colorized up to there")
+        else:
+            if v.frames and v.frames - i > max(2, v.frames//100):  # a few fewer can be an edit list's doing; more is a cut file
+                end = f" of {float(v.duration*v.time_base):.2f} s" if v.duration else ''
+                warnings.warn(f"{src}: cut short: {i} of the {v.frames} frames it declares could be read, up to {t:.2f} s{end}; colorized up to there")
 
 # %% ../nbs/14_video.ipynb #a47810fe
 def pan_frames(photo, n:int=24, # frames
@@ -206,59 +210,36 @@ def _settings(src, clr, rf, smooth, hints, chunk) -> dict:
                 hints=repr(hints), chunk=chunk)
 
 def _resumable(work:Path, settings:dict) -> int:
-    "How many chunks in `work` a killed run with the same `settings` finished (0, after clearing it, if none can be used)"
+    "How many chunks in `work` (locked by this run) a killed run with the same `settings` finished; 0, after clearing it, if none can be used"
     meta = work/'settings.json'
-    if work.exists() and meta.exists() and json.loads(meta.read_text()) == settings:
+    try: same = json.loads(meta.read_text()) == settings
+    except (OSError, ValueError): same = False
+    if same:
         n = 0
-        while (work/f'{n:05d}.mp4').exists() and (work/f'{n:05d}.npz').exists(): n += 1
+        while (work/f'{n:05d}.mp4').exists() and (work/f'{n:05d}.json').exists(): n += 1
+        if settings['smooth'] and n:  # the stabiliser's state is kept for the last chunk only: go on after the chunk it belongs to
+            n = min(n, int(np.load(work/'state.npz')['chunk'])+1) if (work/'state.npz').exists() else 0
         return n
-    shutil.rmtree(work, ignore_errors=True)
-    work.mkdir(parents=True)
+    for o in work.iterdir(): shutil.rmtree(o) if o.is_dir() else o.unlink()
     meta.write_text(json.dumps(settings))
     return 0
 
 # %% ../nbs/14_video.ipynb #f5f5ea59
 def _finish_chunk(out, work:Path, k:int, stab, t0:Fraction):
-    "Flush and close chunk `k` (its first frame at `t0` s), then name it: its state first, so a chunk with a name can be resumed after"
+    "Flush, close and name chunk `k` (its first frame at `t0` s); then the stabiliser's state, kept for the last chunk only (not a file per chunk)"
     o,s = out
     for p in s.encode(None): o.mux(p)
     o.close()
-    g,c = stab.state if stab is not None else (np.zeros(0), np.zeros(0))
-    np.savez(work/f'{k:05d}.npz', grey=g, chroma=c, t0=np.array([t0.numerator, t0.denominator]))
+    (work/f'{k:05d}.json').write_text(json.dumps([t0.numerator, t0.denominator]))
     os.replace(work/f'.{k:05d}.mp4{PART}', work/f'{k:05d}.mp4')
+    if stab is not None:
+        with atomic_dest(work/'state.npz') as tmp, open(tmp, 'wb') as f: np.savez(f, grey=stab.state[0], chroma=stab.state[1], chunk=k)
 
-def _chunk_start(work:Path, k:int) -> Fraction: return Fraction(*map(int, np.load(work/f'{k:05d}.npz')['t0']))
+def _chunk_start(work:Path, k:int) -> Fraction: return Fraction(*json.loads((work/f'{k:05d}.json').read_text()))
 
 # %% ../nbs/14_video.ipynb #c310812c
-def colorize_video(src, # a video file any FFmpeg reads
-                   dest, # the MP4 to write, or a folder for NAME.mp4 (one that exists, ends in '/' or has no extension: made if need be)
-                   clr:Colorizer|str='default', # a `Colorizer`, or a model name for `load_colorizer`
-                   render_factor:int|None=None, # default: the colorizer's
-                   hints=None, # colour hints for every frame, in its pixels (see `Colorizer`)
-                   smooth:bool=True, # stabilise the colour over time (`ChromaStabilizer`)
-                   chunk:int=48, # frames per chunk: a killed run resumes from its last finished chunk
-                   overwrite:bool=False, # replace `dest` if it exists
-                   show_progress:bool=True) -> Path:
-    "Colorize the film `src` into `dest`: same size, frame times and sound; resumable; the input is never touched"
-    src,slash,dest = Path(src),str(dest).endswith(('/', os.sep)),Path(dest)  # Path drops a trailing '/'
-    if slash or dest.is_dir() or not dest.suffix: dest = dest/f'{src.stem}.mp4'
-    if dest.suffix.lower() != '.mp4': raise VideoError(f"{dest}: the output is an MP4 file (.mp4)")
-    if src.exists() and dest.exists() and dest.resolve() == src.resolve(): raise VideoError(f"{dest}: is the input; choose another output")
-    if dest.exists() and not overwrite: raise VideoError(f"{dest}: already exists (overwrite=True / --overwrite replaces it)")
-    info = probe(src)
-    if info.vfr: warnings.warn(f"{src}: variable frame rate; each frame keeps its own time")
-    clr = clr if isinstance(clr, Colorizer) else load_colorizer(clr)
-    rf = check_render_factor(render_factor, auto=False) or clr.render_factor
-    size = (info.width + info.width%2, info.height + info.height%2)  # H.264 in 4:2:0 needs even sides
-    if size != (info.width, info.height): warnings.warn(f"{src}: {info.width}×{info.height} has an odd side; the output is {size[0]}×{size[1]} (edge repeated)")
-    hints = clr.hints_for(hints, Image.new('L', (info.width, info.height)))
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    work = dest.with_name(f'.{dest.name}.deoldify-video')
-    done = _resumable(work, _settings(src, clr, rf, smooth, hints, chunk))
-    stab = ChromaStabilizer() if smooth else None
-    if done and smooth:
-        z = np.load(work/f'{done-1:05d}.npz')
-        stab.state = (z['grey'], z['chroma'])
+def _chunks(src, work:Path, clr:Colorizer, info:VideoInfo, rf:int, hints, stab, chunk:int, done:int, size, show_progress:bool) -> int:
+    "Colorize the frames of `src` after the first `done` chunks into chunk files in `work`; how many chunks there are then"
     frames = video_frames(src, done*chunk)
     bar = progress_bar(frames, total=info.frames and info.frames - done*chunk) if show_progress else frames
     t,n,k,out = time.perf_counter(),0,done,None
@@ -281,6 +262,45 @@ def colorize_video(src, # a video file any FFmpeg reads
     end_bar(bar)
     if out is not None: _finish_chunk(out, work, k, stab, p0*tb); k += 1
     if k == 0: raise VideoError(f"{src}: no frame could be decoded")
-    with atomic_dest(dest) as tmp: _join([(work/f'{i:05d}.mp4', _chunk_start(work, i)) for i in range(k)], src, tmp)
-    shutil.rmtree(work)
+    return k
+
+# %% ../nbs/14_video.ipynb #9ae06e84
+def colorize_video(src, # a video file any FFmpeg reads
+                   dest, # the MP4 to write, or a folder for NAME.mp4 (one that exists, ends in '/' or has no extension: made if need be)
+                   clr:Colorizer|str='default', # a `Colorizer`, or a model name for `load_colorizer`
+                   render_factor:int|None=None, # default: the colorizer's
+                   hints=None, # colour hints for every frame, in its pixels (see `Colorizer`)
+                   smooth:bool=True, # stabilise the colour over time (`ChromaStabilizer`)
+                   chunk:int=48, # frames per chunk: a killed run resumes from its last finished chunk
+                   overwrite:bool=False, # replace `dest` if it exists
+                   show_progress:bool=True) -> Path:
+    "Colorize the film `src` into `dest`: same size, frame times and sound; resumable; the input is never touched"
+    src,slash,dest = Path(src),str(dest).endswith(('/', os.sep)),Path(dest)  # Path drops a trailing '/'
+    if slash or dest.is_dir() or not dest.suffix: dest = dest/f'{src.stem}.mp4'
+    if dest.suffix.lower() != '.mp4': raise VideoError(f"{dest}: the output is an MP4 file (.mp4)")
+    if src.exists() and dest.exists() and dest.resolve() == src.resolve(): raise VideoError(f"{dest}: is the input; choose another output")
+    if dest.exists() and not overwrite: raise VideoError(f"{dest}: already exists (overwrite=True / --overwrite replaces it)")
+    if isinstance(chunk, bool) or not isinstance(chunk, (int, np.integer)) or chunk < 1: raise VideoError(f"chunk: {chunk!r}; a chunk is a whole number of frames, at least 1")
+    info = probe(src)
+    if info.vfr: warnings.warn(f"{src}: variable frame rate; each frame keeps its own time")
+    clr = clr if isinstance(clr, Colorizer) else load_colorizer(clr)
+    rf = check_render_factor(render_factor, auto=False) or clr.render_factor
+    size = (info.width + info.width%2, info.height + info.height%2)  # H.264 in 4:2:0 needs even sides
+    if size != (info.width, info.height): warnings.warn(f"{src}: {info.width}×{info.height} has an odd side; the output is {size[0]}×{size[1]} (edge repeated)")
+    hints = clr.hints_for(hints, Image.new('L', (info.width, info.height)))
+    work = dest.with_name(f'.{dest.name}.deoldify-video')
+    try:
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        with sole_writer(work, dest):  # a second run to the same output is refused, even from another container
+            done = _resumable(work, _settings(src, clr, rf, smooth, hints, chunk))
+            stab = ChromaStabilizer() if smooth else None
+            if done and smooth:
+                z = np.load(work/'state.npz')
+                stab.state = (z['grey'], z['chroma'])
+            k = _chunks(src, work, clr, info, rf, hints, stab, chunk, done, size, show_progress)
+            with atomic_dest(dest) as tmp: _join([(work/f'{i:05d}.mp4', _chunk_start(work, i)) for i in range(k)], src, tmp)
+            shutil.rmtree(work)
+    except OSError as e:  # a full or read-only disk (PyAV's write errors are OSErrors too)
+        why = 'no space left on the device' if e.errno in (errno.ENOSPC, errno.EDQUOT) else f'cannot write it ({e.strerror or e})'
+        raise VideoError(f"{dest}: {why}; run the same command again once it can be written: it goes on from the chunks already finished") from None
     return dest
