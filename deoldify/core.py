@@ -26,13 +26,13 @@ def _levels(a:np.ndarray, # numbers of any type: 16-bit, int32, float
             sixteen:bool=False, # 16-bit data: white is 65535, whatever the values
             unit:bool=False, # floats: white is 1 if no value is above it
            ) -> np.ndarray:
-    "`a` as uint8 levels, scaled by its range rather than clipped: white is 65535 for 16-bit data, else 1, 255 or 65535, the smallest the values fit"
+    "`a` as uint8 levels, scaled by its range rather than clipped: white is 65535 for 16-bit data, else 1 (floats), 255 or 65535, the smallest the values fit"
     a = np.asarray(a, dtype=np.float32)
     if not (ok := np.isfinite(a)).all():  # float TIFFs from scientific scanners can hold NaN
         warnings.warn(f"{(~ok).sum()} pixels are not numbers (NaN or infinite); they are shown black")
         a = np.where(ok, a, 0)
-    m = a.max(initial=0)
-    hi = 65535. if sixteen or m > 255 else 1. if unit and m <= 1 else 255.
+    whites = (65535.,) if sixteen else (1., 255., 65535.) if unit else (255., 65535.)
+    hi = next((w for w in whites if a.max(initial=0) <= 2*w), whites[-1])  # up to twice over is an overshoot (a filter's, a resize's): clipped
     return np.clip(a/hi*255+0.5, 0, 255).astype(np.uint8)
 
 def _to_rgb(im:Image.Image, alpha:bool=False) -> Image.Image:
