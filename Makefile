@@ -81,6 +81,7 @@ test: venv
 	@before=$$($(LIBSTATE)); $(BIN)/nbdev_export; after=$$($(LIBSTATE)); [ "$$before" = "$$after" ] \
 	  || { echo "nbdev_export changed deoldify/: notebooks and library are out of sync"; git status --short -- deoldify; exit 1; }
 	$(BIN)/python .ci/readme.py --check
+	$(BIN)/python .ci/import_cycles.py  # modules import only downward: prints the layers, fails on a cycle
 	@set -o pipefail; rm -f .shared-reads.log; \
 	  DEOLDIFY_NO_READ=$(abspath $(CURDIR)/../shared) DEOLDIFY_NO_READ_LOG=$(CURDIR)/.shared-reads.log PYTHONPATH=$(CURDIR)/.ci/guard \
 	  OMP_NUM_THREADS=1 $(BIN)/nbdev_test --n_workers 2 --do_print 2>&1 | tee .test.log; rc=$$?; \

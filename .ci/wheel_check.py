@@ -11,7 +11,8 @@ from PIL import Image
 import deoldify
 from deoldify import colorize
 from deoldify.core import example_photo
-from deoldify.inference import models_dir, model_names
+from deoldify.core import models_dir
+from deoldify.inference import model_names
 from deoldify.video import pan_frames, write_clip
 
 pkg = Path(deoldify.__file__).resolve().parent

@@ -16,8 +16,9 @@ import numpy as np
 from PIL import Image
 from deoldify.cli import machine
 from deoldify.core import load_image
-from deoldify.defade import restorer_card, load_restorer, defade, BASELINES, DEFAULT_RESTORER
-from deoldify.inference import models_dir
+from deoldify.core import models_dir
+from deoldify.restorer import load_restorer, defade, DEFAULT_RESTORER
+from deoldify.defade import restorer_card, BASELINES
 from deoldify.metrics import contact_sheet
 from deoldify.train import md_table
 

@@ -16,22 +16,10 @@ from .core import *
 from .inference import Colorizer, HintError, hints_file, load_hints
 
 # %% auto #0
-__all__ = ['IMAGE_EXTS', 'PART', 'NO_ALPHA', 'STOPPERS', 'image_files', 'end_bar', 'atomic_dest', 'save_atomic', 'sharing',
-           'sole_writer', 'Batch', 'output_name', 'colorize_folder']
+__all__ = ['PART', 'NO_ALPHA', 'STOPPERS', 'end_bar', 'atomic_dest', 'save_atomic', 'sharing', 'sole_writer', 'Batch',
+           'output_name', 'colorize_folder']
 
 # %% ../nbs/04a_batch.ipynb #6a559a95
-IMAGE_EXTS = {'.jpg','.jpeg','.png','.bmp','.tif','.tiff','.webp','.gif'}
-
-def image_files(*inputs, recurse:bool=False) -> list[Path]:
-    "Image files in `inputs` (files, or folders with their broken links, searched non-recursively unless `recurse`), sorted, de-duplicated"
-    res = []
-    for i in map(Path, inputs):
-        if i.is_dir():
-            fs = (o for o in i.rglob('*') if not any(p.startswith('.') for p in o.relative_to(i).parts[:-1])) if recurse else i.iterdir()  # no hidden folders
-            res += sorted(o for o in fs if (o.is_file() or o.is_symlink()) and o.suffix.lower() in IMAGE_EXTS)  # bad links get their line
-        else: res.append(i)
-    return list(dict.fromkeys(res))
-
 def end_bar(bar):
     "End a console progress bar's last line (fastprogress leaves the cursor after it), so what is printed next has its own"
     if isinstance(bar, ConsoleProgressBar) and printing(): print(flush=True)
@@ -140,7 +128,7 @@ def colorize_folder(clr:Colorizer, inputs, # a file or folder, or a list of them
                     suffix:str='', # added to the outputs' names (needed to write into an input's folder)
                     show_progress:bool=True,
                     hints=None, # hints for every input; None: each photo's NAME.hints.json (`hints_file`), if it has one
-                    restore:bool=False, # first restore each photo's luminance (`deoldify.defade`)
+                    restore:bool=False, # first restore each photo's luminance (`deoldify.restorer`)
                     log=None, # called as `log(line, failed)` once per file, with what became of it (the CLI's piped output)
                    ) -> Batch:
     "Colorize every image in `inputs` into `dest`, safely: see above"

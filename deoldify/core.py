@@ -13,9 +13,9 @@ from safetensors import SafetensorError
 from safetensors import safe_open
 
 # %% auto #0
-__all__ = ['MAX_BYTES', 'EXAMPLES', 'DIST', 'ImageError', 'load_image', 'rgb2ycc', 'ycc2rgb', 'scale_chroma', 'to_gray',
-           'has_colour', 'merge_luminance', 'package_data', 'example_photo', 'example_photos', 'sha256', 'weights_meta',
-           'chroma_gain', 'read_weights', 'needs']
+__all__ = ['MAX_BYTES', 'IMAGE_EXTS', 'EXAMPLES', 'DIST', 'ImageError', 'load_image', 'rgb2ycc', 'ycc2rgb', 'scale_chroma',
+           'to_gray', 'has_colour', 'merge_luminance', 'image_files', 'package_data', 'example_photo', 'example_photos',
+           'models_dir', 'sha256', 'weights_meta', 'chroma_gain', 'read_weights', 'needs']
 
 # %% ../nbs/00_core.ipynb #8f72b3dc
 class ImageError(ValueError):
@@ -175,6 +175,20 @@ def merge_luminance(orig:Image.Image, # the user's photo, any size
         res.paste(Image.fromarray(_merge_rows(np.asarray(lum.crop((0, a, w, b)), np.float32), cb, cr)), (0, a))
     return res
 
+# %% ../nbs/00_core.ipynb #47d4b57d
+IMAGE_EXTS = {'.jpg','.jpeg','.png','.bmp','.tif','.tiff','.webp','.gif'}
+
+def image_files(*inputs, recurse:bool=False) -> list[Path]:
+    "Image files in `inputs` (files, or folders with their broken links, searched non-recursively unless `recurse`), sorted, de-duplicated"
+    res = []
+    for i in map(Path, inputs):
+        if i.is_dir():
+            fs = (o for o in i.rglob('*') if not any(p.startswith('.') for p in o.relative_to(i).parts[:-1])) if recurse else i.iterdir()  # no hidden folders
+            res += sorted(o for o in fs if (o.is_file() or o.is_symlink()) and o.suffix.lower() in IMAGE_EXTS)  # bad links get their line
+        else: res.append(i)
+    return list(dict.fromkeys(res))
+
+
 # %% ../nbs/00_core.ipynb #e8a3p1cd
 def package_data(name:str, # its folder in an installed package: `deoldify/NAME` (setup.py)
                  repo:str, # its folder in a checkout, beside `deoldify/`
@@ -197,6 +211,12 @@ def example_photos(dest) -> Path:
     for n in EXAMPLES:
         if not (dest/f'{n}.png').exists(): example_photo(n).save(dest/f'{n}.png')
     return dest
+
+# %% ../nbs/00_core.ipynb #6d583700
+def models_dir() -> Path:
+    "Folder of the shipped weights: `$DEOLDIFY_MODELS`, else the installed package's `weights`, else the repository's `models`"
+    return Path(os.environ.get('DEOLDIFY_MODELS') or package_data('weights', 'models'))  # a wheel carries `models/` as `deoldify/weights`
+
 
 # %% ../nbs/00_core.ipynb #ac711b54
 def sha256(path) -> str:

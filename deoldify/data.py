@@ -11,7 +11,6 @@ from PIL import Image
 from fastai.vision.all import *
 from .core import *
 from .degrade import old_photo
-from .batch import image_files
 
 # %% auto #0
 __all__ = ['HELD_OUT', 'PILImageInput', 'Crappify', 'photo_files', 'colorize_block', 'colorize_dls', 'split_files', 'manifest',

@@ -13,7 +13,8 @@ from PIL import Image
 from fastai.layers import SelfAttention
 from fastai.vision.core import imagenet_stats
 from .core import *
-from .inference import *
+from .colorizer import *
+from .presets import PRESETS
 from .lean import in_strips
 from .original import *
 

@@ -11,9 +11,8 @@ from skimage.metrics import peak_signal_noise_ratio, structural_similarity
 from skimage.color import rgb2lab
 from .core import *
 from .degrade import old_photo
-from .inference import render_size, DEFAULT_RENDER_FACTOR
+from .colorizer import render_size, DEFAULT_RENDER_FACTOR
 from .models import efficientnet_lite0
-from .batch import image_files
 import torch, functools
 
 # %% auto #0

@@ -15,7 +15,7 @@ from fastai.vision.all import *
 from fastai.vision.models.unet import _get_sz_change_idxs
 from safetensors.torch import save_file, load_file, safe_open
 from .core import *
-from .inference import PRESETS
+from .presets import PRESETS
 
 # %% auto #0
 __all__ = ['OrigSelfAttention', 'conv_block', 'OrigShuffle', 'up_shuffle', 'DeepUnetBlock', 'WideUnetBlock', 'OrigUnet',

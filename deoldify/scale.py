@@ -13,7 +13,6 @@ from fastai.vision.all import *
 from fastai.distributed import DistributedDL, DistributedTrainer
 from .core import *
 from .data import PILImageInput, Crappify, source_split, manifest, HELD_OUT
-from .batch import IMAGE_EXTS
 
 # %% auto #0
 __all__ = ['write_shards', 'PhotoStream', 'stream_dls', 'DDPTrainer', 'distributed']

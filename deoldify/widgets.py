@@ -11,7 +11,6 @@ from PIL import Image, ImageDraw
 from .core import *
 with needs('the colorizer widget', 'notebook'): import ipywidgets as W; from ipyevents import Event
 from .inference import *
-from .batch import image_files
 
 # %% auto #0
 __all__ = ['HINT_HIT', 'available_models', 'split_view', 'png', 'download_link', 'uploads', 'ColorizerWidget']
@@ -113,7 +112,7 @@ class ColorizerWidget(W.VBox):
     def source(self) -> Image.Image:
         "The photo to colour: restored first (`defade`) if **restore** is ticked"
         if not self.restore.value: return self.src
-        with needs('restore'): from deoldify.defade import defade  # torch: loaded when asked for
+        with needs('restore'): from deoldify.restorer import defade  # torch: loaded when asked for
         return defade(self.src)
 
     def say(self, msg:str, colour:str='black'):
