@@ -8,6 +8,7 @@ import json, math, reprlib, sys, warnings
 from pathlib import Path
 import numpy as np
 from PIL import Image
+from fastcore.basics import patch
 from .core import *
 
 # %% auto #0
@@ -197,100 +198,114 @@ class Colorizer:
         self.chroma = float(getattr(model, 'chroma', 1.) if chroma is None else chroma)
         if not 0 <= self.chroma <= MAX_CHROMA: raise ValueError(f"{name}: the chroma gain must be from 0 to {MAX_CHROMA:g}, not {self.chroma}")
 
-    def run(self, x:np.ndarray) -> np.ndarray:
-        "The model on `x` (N×C×H×W float32 in [0,1]): N×3×H×W RGB"
-        if self.backend == 'onnx': return self.model(x)
-        import torch
-        with torch.inference_mode(): return self.model(torch.from_numpy(x).to(self.device).contiguous(memory_format=torch.channels_last)).float().cpu().numpy()
-
-    @property
-    def takes_hints(self) -> bool: return getattr(self.model, 'hints', False)
-
-    def hints_for(self, hints, img:Image.Image):
-        "`check_hints` for `img`, refused if the model takes none"
-        hints = check_hints(hints, img.size)
-        if hints is not None and not self.takes_hints: raise HintError(f"{self.name}: this model takes no colour hints (trained without them)")
-        return hints
-
-    def guess(self, img:Image.Image, render_factor:int|None=None,
-              hints=None) -> Image.Image: # checked hints (`hints_for`), or None
-        "The model's colour guess for `img` at render size, corrected towards the hints (`spread_hints`)"
-        rs = render_size(img.size, render_factor or self.render_factor)
-        grey = img.convert('L').resize(rs, Image.BICUBIC)  # at render size: no full-size copy
-        x,p = _to_array(grey.convert('RGB')),None
-        if hints is not None: p = hint_planes(hints, img.size, rs); x = np.concatenate([x, p], 1)
-        g = scale_chroma(_to_image(self.run(x)), self.chroma)  # before the hints: a hinted colour stays exact
-        return g if p is None else spread_hints(g, grey, p)
-
-    def photo(self, img:Image.Image) -> Image.Image:
-        "What `guess` and `merge` need of the photo: its luminance (a quarter of an RGB photo's memory)"
-        return img.convert('L')
-
-    def merge(self, img:Image.Image, guess:Image.Image) -> Image.Image:
-        "The final picture from the photo and the model's guess"
-        return merge_luminance(img, guess)
-
-    def __call__(self, img, # a path, PIL image or array
-                 render_factor:int|str|None=None, # default: the colorizer's; 'auto': chosen per photo (`auto_render_factor`)
-                 hints=None, # colour hints: [(x, y, (r, g, b)), ...] in the photo's pixels, or an RGBA image (see above)
-                 restore:bool=False, # first restore the luminance (`deoldify.restorer`): the output then has the restored one
-                ) -> Image.Image:
-        "Colorized copy of `img`: RGB, or RGBA with the photo's own alpha if it has transparency"
-        name = img if isinstance(img, (str, Path)) else 'image'
-        img,rf = load_image(img, alpha=True), check_render_factor(render_factor) or self.render_factor
-        alpha = img.getchannel('A') if img.mode == 'RGBA' else None
-        if alpha is not None: img = img.convert('RGB')
-        hints = self.hints_for(hints, img)
-        if restore:
-            with needs('restore=True'): from deoldify.restorer import defade  # loaded only when asked for
-            img = defade(img)
-        elif has_colour(img): warnings.warn(f"{name}: already has colour (a colour or toned photo); colorized from its luminance")
-        img = self.photo(img)
-        res = self.merge(img, self._pick(img, hints)[1]) if rf == 'auto' else self.at(img, rf, name, hints)
-        if alpha is not None: res.putalpha(alpha)
-        return res
-
-    def at(self, img:Image.Image, rf:int, name='image', hints=None) -> Image.Image:
-        "`img` colorized at render factor `rf`; if memory runs out, at a smaller one, with a warning"
-        while True:
-            try: return self.merge(img, self.guess(img, rf, hints))
-            except Exception as e:
-                if not is_oom(e) or rf <= MIN_RENDER_FACTOR: raise
-                new = max(MIN_RENDER_FACTOR, rf*3//4)
-                warnings.warn(f"{name}: out of memory at render factor {rf}, colorized at {new} instead")
-                rf = new
-
-    def sweep(self, img, factors, hints=None) -> list[Image.Image]:
-        "`img` colorized at each render factor in `factors`, to compare them"
-        img = self.photo(load_image(img))
-        hints = self.hints_for(hints, img)
-        return [self.merge(img, self.guess(img, rf, hints)) for rf in factors]
-
-    @property
-    def auto_factors(self) -> list[int]:
-        "The render factors `'auto'` chooses from: around the default, from 5/8 to 13/8 of it"
-        return sorted({max(MIN_RENDER_FACTOR, round(self.render_factor*s/8)) for s in (5,6.5,8,10.5,13)})
-
-    def auto_render_factor(self, img, hints=None) -> tuple[int, Image.Image]:
-        "The render factor for `img` that `'auto'` picks, and the model's guess at it (see below)"
-        img = self.photo(load_image(img))
-        return self._pick(img, self.hints_for(hints, img))
-
-    def _pick(self, img:Image.Image, hints=None) -> tuple[int, Image.Image]:
-        "`auto_render_factor` for a photo already loaded and reduced by `photo`"
-        small = render_size(img.size, 4)  # colour is compared at 64 px: it is smooth, and this is cheap
-        rfs,guesses,cs = [],[],[]
-        for rf in self.auto_factors:
-            try: g = self.guess(img, rf, hints)
-            except Exception as e:
-                if is_oom(e) and guesses: break  # the larger factors need even more memory
-                raise
-            rfs.append(rf); guesses.append(g)
-            cs.append(rgb2ycc(np.asarray(g.convert('RGB').resize(small, Image.BILINEAR)))[...,1:])
-        colour = [np.linalg.norm(c, axis=-1).mean() for c in cs]
-        dis = [np.mean([np.linalg.norm(cs[i]-cs[j], axis=-1).mean() for j in (i-1,i+1) if 0 <= j < len(cs)] or [0])
-               for i in range(len(cs))]
-        i = int(np.argmax(np.subtract(colour, dis)))
-        return rfs[i], guesses[i]
-
     def __repr__(self): return f"{type(self).__name__}({self.name}, render_factor={self.render_factor}, {self.backend} on {self.device})"
+
+# %% ../nbs/04_colorizer.ipynb #1da00200
+@patch
+def run(self:Colorizer, x:np.ndarray) -> np.ndarray:
+    "The model on `x` (N×C×H×W float32 in [0,1]): N×3×H×W RGB"
+    if self.backend == 'onnx': return self.model(x)
+    import torch
+    with torch.inference_mode(): return self.model(torch.from_numpy(x).to(self.device).contiguous(memory_format=torch.channels_last)).float().cpu().numpy()
+
+@patch(as_prop=True)
+def takes_hints(self:Colorizer) -> bool: return getattr(self.model, 'hints', False)
+
+@patch
+def hints_for(self:Colorizer, hints, img:Image.Image):
+    "`check_hints` for `img`, refused if the model takes none"
+    hints = check_hints(hints, img.size)
+    if hints is not None and not self.takes_hints: raise HintError(f"{self.name}: this model takes no colour hints (trained without them)")
+    return hints
+
+# %% ../nbs/04_colorizer.ipynb #fae1cdac
+@patch
+def guess(self:Colorizer, img:Image.Image, render_factor:int|None=None,
+          hints=None) -> Image.Image: # checked hints (`hints_for`), or None
+    "The model's colour guess for `img` at render size, corrected towards the hints (`spread_hints`)"
+    rs = render_size(img.size, render_factor or self.render_factor)
+    grey = img.convert('L').resize(rs, Image.BICUBIC)  # at render size: no full-size copy
+    x,p = _to_array(grey.convert('RGB')),None
+    if hints is not None: p = hint_planes(hints, img.size, rs); x = np.concatenate([x, p], 1)
+    g = scale_chroma(_to_image(self.run(x)), self.chroma)  # before the hints: a hinted colour stays exact
+    return g if p is None else spread_hints(g, grey, p)
+
+@patch
+def photo(self:Colorizer, img:Image.Image) -> Image.Image:
+    "What `guess` and `merge` need of the photo: its luminance (a quarter of an RGB photo's memory)"
+    return img.convert('L')
+
+@patch
+def merge(self:Colorizer, img:Image.Image, guess:Image.Image) -> Image.Image:
+    "The final picture from the photo and the model's guess"
+    return merge_luminance(img, guess)
+
+# %% ../nbs/04_colorizer.ipynb #7b1dc582
+@patch
+def __call__(self:Colorizer, img, # a path, PIL image or array
+             render_factor:int|str|None=None, # default: the colorizer's; 'auto': chosen per photo (`auto_render_factor`)
+             hints=None, # colour hints: [(x, y, (r, g, b)), ...] in the photo's pixels, or an RGBA image (see above)
+             restore:bool=False, # first restore the luminance (`deoldify.restorer`): the output then has the restored one
+            ) -> Image.Image:
+    "Colorized copy of `img`: RGB, or RGBA with the photo's own alpha if it has transparency"
+    name = img if isinstance(img, (str, Path)) else 'image'
+    img,rf = load_image(img, alpha=True), check_render_factor(render_factor) or self.render_factor
+    alpha = img.getchannel('A') if img.mode == 'RGBA' else None
+    if alpha is not None: img = img.convert('RGB')
+    hints = self.hints_for(hints, img)
+    if restore:
+        with needs('restore=True'): from deoldify.restorer import defade  # loaded only when asked for
+        img = defade(img)
+    elif has_colour(img): warnings.warn(f"{name}: already has colour (a colour or toned photo); colorized from its luminance")
+    img = self.photo(img)
+    res = self.merge(img, self._pick(img, hints)[1]) if rf == 'auto' else self.at(img, rf, name, hints)
+    if alpha is not None: res.putalpha(alpha)
+    return res
+
+@patch
+def at(self:Colorizer, img:Image.Image, rf:int, name='image', hints=None) -> Image.Image:
+    "`img` colorized at render factor `rf`; if memory runs out, at a smaller one, with a warning"
+    while True:
+        try: return self.merge(img, self.guess(img, rf, hints))
+        except Exception as e:
+            if not is_oom(e) or rf <= MIN_RENDER_FACTOR: raise
+            new = max(MIN_RENDER_FACTOR, rf*3//4)
+            warnings.warn(f"{name}: out of memory at render factor {rf}, colorized at {new} instead")
+            rf = new
+
+# %% ../nbs/04_colorizer.ipynb #030639a1
+@patch
+def sweep(self:Colorizer, img, factors, hints=None) -> list[Image.Image]:
+    "`img` colorized at each render factor in `factors`, to compare them"
+    img = self.photo(load_image(img))
+    hints = self.hints_for(hints, img)
+    return [self.merge(img, self.guess(img, rf, hints)) for rf in factors]
+
+@patch(as_prop=True)
+def auto_factors(self:Colorizer) -> list[int]:
+    "The render factors `'auto'` chooses from: around the default, from 5/8 to 13/8 of it"
+    return sorted({max(MIN_RENDER_FACTOR, round(self.render_factor*s/8)) for s in (5,6.5,8,10.5,13)})
+
+@patch
+def auto_render_factor(self:Colorizer, img, hints=None) -> tuple[int, Image.Image]:
+    "The render factor for `img` that `'auto'` picks, and the model's guess at it (see above)"
+    img = self.photo(load_image(img))
+    return self._pick(img, self.hints_for(hints, img))
+
+@patch
+def _pick(self:Colorizer, img:Image.Image, hints=None) -> tuple[int, Image.Image]:
+    "`auto_render_factor` for a photo already loaded and reduced by `photo`"
+    small = render_size(img.size, 4)  # colour is compared at 64 px: it is smooth, and this is cheap
+    rfs,guesses,cs = [],[],[]
+    for rf in self.auto_factors:
+        try: g = self.guess(img, rf, hints)
+        except Exception as e:
+            if is_oom(e) and guesses: break  # the larger factors need even more memory
+            raise
+        rfs.append(rf); guesses.append(g)
+        cs.append(rgb2ycc(np.asarray(g.convert('RGB').resize(small, Image.BILINEAR)))[...,1:])
+    colour = [np.linalg.norm(c, axis=-1).mean() for c in cs]
+    dis = [np.mean([np.linalg.norm(cs[i]-cs[j], axis=-1).mean() for j in (i-1,i+1) if 0 <= j < len(cs)] or [0])
+           for i in range(len(cs))]
+    i = int(np.argmax(np.subtract(colour, dis)))
+    return rfs[i], guesses[i]
