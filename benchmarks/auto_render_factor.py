@@ -6,13 +6,13 @@ fixed default render factor, at the other factors `'auto'` chooses from, and wit
 scores them against the true colours (PSNR, SSIM, colourfulness CF, ΔCF = |mean CF - truth's|,
 Fréchet-Lite). Also printed: how often `'auto'` chose each factor, and the seconds per photo.
 """
-import argparse, collections, os, platform, sys, time
+import argparse, collections, time
 from pathlib import Path
-import torch
+from deoldify.core import machine, md_table
 from deoldify.core import load_image, to_gray
 from deoldify.inference import load_colorizer, model_path
 from deoldify.metrics import evaluate
-from deoldify.train import md_table, recipe, valid_files
+from deoldify.train import recipe, valid_files
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -23,7 +23,7 @@ def main():
     a = ap.parse_args()
     valid = valid_files(recipe(model_path(a.model)), a.root)
     clr = load_colorizer(a.model)
-    print(f"{platform.machine()}, {os.cpu_count()} CPUs, torch {torch.__version__}, {torch.get_num_threads()} threads; "
+    print(f"{machine()}; "
           f"model {clr.name}, {len(valid)} validation photos (held-out sources)")
     chosen, t = collections.Counter(), time.perf_counter()
     for f in valid: chosen[clr.auto_render_factor(to_gray(load_image(f)))[0]] += 1

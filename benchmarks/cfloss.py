@@ -16,10 +16,11 @@ photos gives on photos nothing was chosen on.
 
     python benchmarks/cfloss.py INIT DEST [--weight 10] [--gains 1 1.15 1.3 1.45 1.6] [--valid]
 """
-import argparse, json, os, platform, time
+import argparse, json, time
 from pathlib import Path
 import torch
 import deoldify.train as T
+from deoldify.core import machine, md_table
 from deoldify.core import to_gray
 from deoldify.loss import FeatureLoss, with_luma
 from deoldify.metrics import evaluate
@@ -65,9 +66,9 @@ def main():
     t = time.perf_counter()
     tab = evaluate(ms, files)
     st = log['stages'][-1]
-    print(f"{platform.machine()}, {os.cpu_count()} CPUs, torch {torch.__version__}, {torch.get_num_threads()} threads; "
+    print(f"{machine()}; "
           f"{dest.name} from {Path(a.init).name}: {st['size']} px, {st['images']} images, colourfulness weight {log['cf_weight']:g}, "
           f"{st['seconds']/60:.0f} min on {log['machine']}; scored on {len(files)} {'validation' if a.valid else 'tuning'} photos at the default render factor in {time.perf_counter()-t:.0f} s")
-    print(T.md_table(tab))
+    print(md_table(tab))
 
 if __name__ == '__main__': main()

@@ -10,13 +10,13 @@ and contact sheets (NAME.sheet.jpg, grey | model | truth, 24 photos; NAME.oldpho
 
     python benchmarks/colour.py [MODEL] [--compare 'previous model=old.safetensors' ...] [--root DATASETS]
 """
-import argparse, os, platform, time
+import argparse, time
 from pathlib import Path
-import torch
+from deoldify.core import machine, md_table
 from deoldify.core import chroma_gain, weights_meta
 from deoldify.inference import Colorizer, model_path
 from deoldify.models import load_generator
-from deoldify.train import model_card, md_table
+from deoldify.train import model_card
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -31,7 +31,7 @@ def main():
     if chroma_gain(weights_meta(p)) != 1: others['this model without its chroma gain'] = Colorizer(load_generator(p), chroma=1)
     t = time.perf_counter()
     card, tab = model_card(p, a.root, others=others, render_factors=a.render_factors, old_photos=Path(a.root)/'datasets/oldphotos')
-    print(f"{platform.machine()}, {os.cpu_count()} CPUs, torch {torch.__version__}, {torch.get_num_threads()} threads; "
+    print(f"{machine()}; "
           f"default render factor; {time.perf_counter()-t:.0f} s")
     print(md_table(tab))
     print(f"card: {card}")

@@ -14,13 +14,12 @@ import argparse, time
 from pathlib import Path
 import numpy as np
 from PIL import Image
-from deoldify.cli import machine
+from deoldify.core import machine, md_table
 from deoldify.core import load_image
 from deoldify.core import models_dir
 from deoldify.restorer import load_restorer, defade, DEFAULT_RESTORER
 from deoldify.defade import restorer_card, BASELINES
 from deoldify.metrics import contact_sheet
-from deoldify.train import md_table
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -9,7 +9,7 @@ On GPUs, one process per GPU.
 
     python benchmarks/distributed.py [--procs 1 2] [--size 96] [--bs 8] [--images 192]
 """
-import argparse, json, os, platform, subprocess, sys, tempfile, time
+import argparse, json, subprocess, sys, tempfile, time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -42,8 +42,9 @@ def main():
     if a.child: return child(a.child, a.size, a.bs, a.images)
     import torch
     from deoldify.scale import write_shards
+    from deoldify.core import machine
     gpus = torch.cuda.device_count()
-    print(f"{platform.machine()}, {os.cpu_count()} CPUs, {gpus} GPUs, torch {torch.__version__}; Lite0 generator with hints, "
+    print(f"{machine()}, {gpus} GPUs; Lite0 generator with hints, "
           f"{a.size} px crops, batch {a.bs} per process, {a.images} photos per epoch")
     with tempfile.TemporaryDirectory() as d:
         index = write_shards(REPO.parent/'shared/datasets/photos/train', d, per_shard=32, held_out=('tuxpaint-data',), n_valid=8)

@@ -14,14 +14,15 @@ elsewhere. Colour is scored on the validation photos recorded in the first one's
 
     python benchmarks/encoders.py [--threads 2] [--train DIR [--epochs 4]] [--quality A.safetensors … [--every 2]]
 """
-import argparse, os, platform, statistics, tempfile, time
+import argparse, statistics, tempfile, time
 from pathlib import Path
 import torch
 from PIL import Image
+from deoldify.core import machine, md_table
 from deoldify.inference import Colorizer
 from deoldify.metrics import evaluate
 from deoldify.models import generator, load_generator, save_generator
-from deoldify.train import md_table, recipe, valid_files, train_generator
+from deoldify.train import recipe, valid_files, train_generator
 
 REPO = Path(__file__).resolve().parent.parent
 ENCODERS = ('lite0', 'lite1', 'lite2')
@@ -37,7 +38,7 @@ def main():
     a = ap.parse_args()
     torch.set_num_threads(a.threads)
     img = Image.open(REPO/'test_images'/'chelsea.png').convert('L').resize((1224, 816))  # 1 MP, 3:2
-    print(f"{platform.machine()}, {os.cpu_count()} CPUs, torch {torch.__version__}, {a.threads} threads; "
+    print(f"{machine()}; "
           f"1 MP photo, default render factor, RGB head with hints")
     print("| encoder | seconds | × Lite0 | parameters (M) | fp16 file (MB) |\n|---|---|---|---|---|")
     base = None

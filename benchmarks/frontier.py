@@ -9,14 +9,14 @@ Prints the table with the machine and settings. `benchmarks/gan.py` and `benchma
 
     python benchmarks/frontier.py 'shipped=models/deoldify-lite0.safetensors' 'longer=other.safetensors' [--gains 1 1.3] [--valid]
 """
-import argparse, os, platform, time
+import argparse, time
 from pathlib import Path
-import torch
+from deoldify.core import machine, md_table
 from deoldify.core import to_gray
 from deoldify.inference import Colorizer
 from deoldify.metrics import evaluate
 from deoldify.models import load_generator
-from deoldify.train import md_table, recipe, tuning_files, valid_files
+from deoldify.train import recipe, tuning_files, valid_files
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -42,7 +42,7 @@ def main():
     files = held_out(next(iter(models.values())), a.root, a.valid, a.select)
     t = time.perf_counter()
     tab = evaluate({'grey copy': to_gray} | gain_rows(models, a.gains), files)
-    print(f"{platform.machine()}, {os.cpu_count()} CPUs, torch {torch.__version__}, {torch.get_num_threads()} threads; "
+    print(f"{machine()}; "
           f"{len(files)} {'validation' if a.valid else 'tuning'} photos at the default render factor, {time.perf_counter()-t:.0f} s")
     print(md_table(tab))
 

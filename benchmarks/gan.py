@@ -15,15 +15,14 @@ A checkpoint moves the quality frontier only if it beats the gain curve of the m
     python benchmarks/gan.py STAGE1 --work DIR [--feat-weight 1.5] [--size 192] [--photos 2000] [--epochs 6]
                              [--compare 'shipped=models/deoldify-lite0.safetensors'] [--gains 1 1.15 1.3]
 """
-import argparse, json, os, platform, time
+import argparse, json, time
 from pathlib import Path
-import torch
+from deoldify.core import machine, md_table
 from deoldify.core import to_gray
 from deoldify.gan import train_gan
 from deoldify.inference import Colorizer
 from deoldify.metrics import evaluate
 from deoldify.models import load_generator
-from deoldify.train import md_table
 from frontier import gain_rows, held_out
 
 REPO = Path(__file__).resolve().parent.parent
@@ -57,7 +56,7 @@ def main():
     met = {n: [k for k,ok in (('PSNR', r.PSNR >= grey+1.5), ('ΔCF', r['ΔCF'] <= 6),
                               ('cast', max(abs(r['cast a*']), abs(r['cast b*'])) <= 2)) if ok] for n,r in tab.drop('truth').iterrows()}
     st = log['stages'][-1]
-    print(f"{platform.machine()}, {os.cpu_count()} CPUs, torch {torch.__version__}, {torch.get_num_threads()} threads; "
+    print(f"{machine()}; "
           f"GAN stage from {Path(a.stage1).name}: {st['size']} px, {log['n_photos']} photos, stage-1 loss weight {log['feat_wgt']}, "
           f"{st['gen_steps']} generator / {st['critic_steps']} critic steps in {log['seconds']/60:.0f} min on {log['machine']}; "
           f"scored on {len(files)} tuning photos at the default render factor in {time.perf_counter()-t:.0f} s")

@@ -9,9 +9,10 @@ of a single hint vs beyond 25% of the photo's size from it (mean CbCr change, 0-
 
     python benchmarks/hints.py [--model default] [--every 4] [--root DATASETS]
 """
-import argparse, os, platform, time
+import argparse, time
 from pathlib import Path
-import numpy as np, torch
+import numpy as np
+from deoldify.core import machine
 from deoldify.core import load_image, to_gray, rgb2ycc
 from deoldify.inference import load_colorizer, model_path
 from deoldify.metrics import psnr
@@ -34,7 +35,7 @@ def main():
     a = ap.parse_args()
     files = valid_files(recipe(model_path(a.model)), a.root)[::a.every]
     clr, rng, counts = load_colorizer(a.model), np.random.default_rng(0), (0, 1, 5, 10, 20)
-    print(f"{platform.machine()}, {os.cpu_count()} CPUs, torch {torch.__version__}, {torch.get_num_threads()} threads; "
+    print(f"{machine()}; "
           f"model {clr.name}, render factor {clr.render_factor}, {len(files)} held-out photos")
     t, res, moved = time.perf_counter(), {n: [] for n in counts}, []
     for f in files:

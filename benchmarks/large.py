@@ -7,7 +7,7 @@ Memory is the process's peak resident set (Linux VmHWM), including the imported 
 colorized at 1500x1000 directly (mean and max difference in 0-255 levels): the model runs at the same
 render size for both, so only the merge differs.
 """
-import argparse, json, os, platform, subprocess, sys, tempfile, time
+import argparse, json, subprocess, sys, tempfile, time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -28,9 +28,10 @@ def main():
     ap.add_argument('--child', nargs=3, help=argparse.SUPPRESS)
     a = ap.parse_args()
     if a.child: return child(a.child[0], a.child[1], int(a.child[2]))
-    import numpy as np, torch
+    import numpy as np
     from PIL import Image
-    print(f"{platform.machine()}, {os.cpu_count()} CPUs, torch {torch.__version__}, {torch.get_num_threads()} threads; "
+    from deoldify.core import machine
+    print(f"{machine()}; "
           f"{a.size[0]}x{a.size[1]} JPEG, render factor {a.render_factor}")
     with tempfile.TemporaryDirectory() as d:
         big, small = Path(d)/'big.jpg', Path(d)/'small.png'

@@ -14,17 +14,17 @@ measured at the init's chroma gain: the CF ratio on the held-out half of the old
 """
 import argparse, json, random, time
 from pathlib import Path
-import numpy as np, torch, torch.nn.functional as F
+import numpy as np, torch
 from PIL import Image
-from deoldify.cli import machine
-from deoldify.core import load_image, to_gray, chroma_gain, weights_meta
+from deoldify.core import machine, md_table
+from deoldify.core import load_image, chroma_gain, weights_meta
 from deoldify.critic import critic, patch_bce
 from deoldify.data import colorize_dls, source_split
 from deoldify.inference import Colorizer
 from deoldify.loss import FeatureLoss, with_luma
 from deoldify.metrics import domain_gap, evaluate
 from deoldify.models import load_generator, save_generator
-from deoldify.train import md_table, recipe, tuning_files, valid_files
+from deoldify.train import recipe, tuning_files, valid_files
 
 REPO = Path(__file__).resolve().parent.parent
 

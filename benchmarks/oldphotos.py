@@ -17,12 +17,12 @@ import argparse, random, re, time
 from pathlib import Path
 import numpy as np, pandas as pd
 from PIL import Image
-from deoldify.cli import machine
+from deoldify.core import machine, md_table
 from deoldify.core import load_image
 from deoldify.degrade import photo_stats, old_photo
 from deoldify.inference import Colorizer, model_path, render_size
 from deoldify.models import load_generator
-from deoldify.train import md_table, old_photos_md, recipe, valid_files, OLD_PHOTOS
+from deoldify.train import old_photos_md, recipe, valid_files, OLD_PHOTOS
 
 REPO = Path(__file__).resolve().parent.parent
 

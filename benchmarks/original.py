@@ -63,14 +63,13 @@ def main():
     if a.child:
         preset, weights, rf, path, out = a.child
         print(json.dumps(one(preset, weights, int(rf), path, out))); return
-    import torch
     sys.path.insert(0, a.fixture)
     from synth_weights import make_state_dict, save_like_release
+    from deoldify.core import machine
     cpu = open('/proc/cpuinfo').read() if Path('/proc/cpuinfo').exists() else ''
     name = next((l.split(':', 1)[1].strip() for l in cpu.splitlines() if l.startswith('model name')), platform.processor())
     bf16 = [f for f in ('avx512_bf16', 'amx_bf16') if f in cpu.split()]
-    print(f"{name} ({', '.join(bf16) or 'no bf16 units'}), {platform.machine()}, {os.cpu_count()} CPUs, torch {torch.__version__}, {torch.get_num_threads()} threads, "
-          f"OMP_NUM_THREADS={os.environ.get('OMP_NUM_THREADS', 'unset')}; 1152x864 photo, faithful mode")
+    print(f"{name} ({', '.join(bf16) or 'no bf16 units'}), {machine()}; 1152x864 photo, faithful mode")
     print(f"{'preset':9} {'rf':>3} {'path':17} {'s/image':>8} {'speed-up':>8} {'peak MB':>8} {'model MB':>8} {'ratio':>6} {'loaded MB':>9} {'max diff':>9}")
     # glibc keeps freed memory below its (adaptive) mmap threshold for reuse, which would hide one path's peak
     # behind another's leftovers: a fixed threshold returns large blocks to the system when they are freed

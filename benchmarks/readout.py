@@ -22,16 +22,17 @@ tables with the machine and settings.
 
     python benchmarks/readout.py [models/deoldify-lite0.safetensors] [--gains 1.2 1.3 1.4] [--boosts 5 6] [--train 60]
 """
-import argparse, os, platform, time
+import argparse, time
 from pathlib import Path
 import numpy as np, pandas as pd, torch
 from PIL import Image
+from deoldify.core import machine, md_table
 from deoldify.core import load_image, merge_luminance, rgb2ycc, scale_chroma, to_gray, ycc2rgb
 from deoldify.inference import Colorizer
 from deoldify.data import manifest
 from deoldify.metrics import colourfulness, evaluate, psnr
 from deoldify.models import load_generator
-from deoldify.train import md_table, recipe
+from deoldify.train import recipe
 from frontier import held_out
 
 REPO = Path(__file__).resolve().parent.parent
@@ -93,7 +94,7 @@ def main():
     a = ap.parse_args()
     cz,t = Colorizer(load_generator(a.weights), chroma=1.),time.perf_counter()
     tune,valid = held_out(a.weights, a.root), held_out(a.weights, a.root, valid=True)
-    print(f"{platform.machine()}, {os.cpu_count()} CPUs, torch {torch.__version__}, {torch.get_num_threads()} threads; "
+    print(f"{machine()}; "
           f"{Path(a.weights).name} at the default render factor; {len(tune)} tuning, {len(valid)} validation photos")
     rows = {'grey copy': to_gray} | {f'gain × {g:g}': Colorizer(cz.model, chroma=g) for g in a.gains}
     rows |= {f'radial d = {d:g}': radial(cz, d) for d in a.boosts}

@@ -11,9 +11,10 @@ stabilise, encode), at the default render factor unless `--render-factor`.
 
     python benchmarks/video.py [--frames 96] [--render-factor N] [--real FILM]
 """
-import argparse, os, platform, tempfile, time
+import argparse, tempfile, time
 from pathlib import Path
-import numpy as np, torch
+import numpy as np
+from deoldify.core import machine
 from deoldify.inference import load_colorizer, model_path
 from deoldify.metrics import psnr
 from deoldify.train import recipe, valid_files
@@ -38,7 +39,7 @@ def main():
     clr = load_colorizer('default', a.render_factor)
     tmp = Path(tempfile.mkdtemp())
     photo = valid_files(recipe(model_path()), a.root)[0]
-    print(f"{platform.machine()}, {os.cpu_count()} CPUs, torch {torch.__version__}, {torch.get_num_threads()} threads; "
+    print(f"{machine()}; "
           f"model {clr.name}, render factor {clr.render_factor}")
     truth = pan_frames(photo, a.frames, size=(320, 240))
     films = {f'{photo.name}: pan and zoom, {a.frames} frames 320×240, grain 4': (write_clip(truth, tmp/'pan.mp4', grain=4), truth)}

@@ -13,7 +13,7 @@ from pathlib import Path
 from PIL import Image
 from fastprogress.fastprogress import progress_bar, printing, ConsoleProgressBar
 from .core import *
-from .inference import Colorizer, HintError, hints_file, load_hints
+from .inference import Colorizer, hints_file, load_hints
 
 # %% auto #0
 __all__ = ['PART', 'NO_ALPHA', 'STOPPERS', 'end_bar', 'atomic_dest', 'save_atomic', 'sharing', 'sole_writer', 'Batch',

@@ -4,13 +4,13 @@
 
 # %% ../nbs/11_cli.ipynb #85e6577a
 from __future__ import annotations
-import argparse, json, math, os, platform, resource, signal, subprocess, sys, threading, time, warnings
+import argparse, json, math, os, resource, signal, subprocess, sys, threading, time, warnings
 from contextlib import contextmanager
 from pathlib import Path
 import deoldify
 
 # %% auto #0
-__all__ = ['oneline', 'Guarded', 'colorize_cmd', 'video_cmd', 'train_cmd', 'shard_cmd', 'benchmark', 'shell_costs', 'machine',
+__all__ = ['oneline', 'Guarded', 'colorize_cmd', 'video_cmd', 'train_cmd', 'shard_cmd', 'benchmark', 'shell_costs',
            'benchmark_cmd', 'count_arg', 'workers_arg', 'rate_arg', 'chroma_arg', 'render_factor_arg', 'parser', 'main']
 
 # %% ../nbs/11_cli.ipynb #l1ght1cd
@@ -178,15 +178,6 @@ def shell_costs(model:str='default', backends=('auto',)) -> list[dict]:
             res.append(dict(command=name, seconds=round(time.perf_counter()-t, 2), peak_mb=round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss/1024)))
     return res
 
-def machine() -> str:
-    "One line describing this machine and the installed runtimes (the base install has no torch)"
-    import importlib.util
-    line = f"{platform.machine()}, {os.cpu_count()} CPUs"
-    if importlib.util.find_spec('torch'): import torch; line += f", torch {torch.__version__}, {torch.get_num_threads()} threads"
-    else: line += ", no torch"
-    if importlib.util.find_spec('onnxruntime'): import onnxruntime; line += f", onnxruntime {onnxruntime.__version__}"
-    return line + f", OMP_NUM_THREADS={os.environ.get('OMP_NUM_THREADS', 'unset')}"
-
 def benchmark_cmd(args) -> int:
     print(f"deoldify benchmark: model {args.model}, the packaged astronaut (grey) at 1152x864 (1.0 MP), {args.runs} runs after 1 warm-up")
     import importlib.util
@@ -195,6 +186,7 @@ def benchmark_cmd(args) -> int:
     costs = shell_costs(args.model, backends)
     from deoldify.inference import DEFAULT_RENDER_FACTOR
     rows = [r for b in backends for r in benchmark(args.model, args.render_factors or [DEFAULT_RENDER_FACTOR, 21, 35, 45], args.runs, b)]
+    from deoldify.core import machine
     with _loading(): print(machine())
     for r in costs: print(f"{r['command']}: {r['seconds']} s, peak {r['peak_mb']} MB")
     keys = list(rows[0])

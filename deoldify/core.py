@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_core.ipynb #097c1af9
 from __future__ import annotations
-import errno, hashlib, io, os, warnings
+import errno, hashlib, importlib.util, io, os, platform, warnings
 from contextlib import contextmanager
 import numpy as np
 from pathlib import Path
@@ -15,7 +15,7 @@ from safetensors import safe_open
 # %% auto #0
 __all__ = ['MAX_BYTES', 'IMAGE_EXTS', 'EXAMPLES', 'DIST', 'ImageError', 'load_image', 'rgb2ycc', 'ycc2rgb', 'scale_chroma',
            'to_gray', 'has_colour', 'merge_luminance', 'image_files', 'package_data', 'example_photo', 'example_photos',
-           'models_dir', 'sha256', 'weights_meta', 'chroma_gain', 'read_weights', 'needs']
+           'models_dir', 'sha256', 'weights_meta', 'chroma_gain', 'read_weights', 'machine', 'md_table', 'needs']
 
 # %% ../nbs/00_core.ipynb #8f72b3dc
 class ImageError(ValueError):
@@ -247,6 +247,22 @@ def read_weights(path, fmt:str,
     try:
         with safe_open(str(path), framework) as f: return meta, {k:f.get_tensor(k) for k in f.keys()}
     except (SafetensorError, OSError) as e: raise ValueError(f"{path}: not a readable safetensors file ({e})") from None
+
+# %% ../nbs/00_core.ipynb #926cb00f
+def machine() -> str:
+    "One line describing this machine and the installed runtimes (the base install has no torch)"
+    line = f"{platform.machine()}, {os.cpu_count()} CPUs"
+    if importlib.util.find_spec('torch'):
+        import torch
+        line += f", torch {torch.__version__}, {torch.get_num_threads()} threads" + (f", {torch.cuda.get_device_name()}" if torch.cuda.is_available() else '')
+    else: line += ", no torch"
+    if importlib.util.find_spec('onnxruntime'): import onnxruntime; line += f", onnxruntime {onnxruntime.__version__}"
+    return line + f", OMP_NUM_THREADS={os.environ.get('OMP_NUM_THREADS', 'unset')}"
+
+def md_table(df) -> str:
+    "`df` (a pandas DataFrame of numbers) as a markdown table, three decimals"
+    rows = [['', *df.columns], ['---']*(len(df.columns)+1)] + [[str(i), *(f'{v:.3f}' for v in r)] for i,r in zip(df.index, df.values)]
+    return '\n'.join('| ' + ' | '.join(r) + ' |' for r in rows)
 
 # %% ../nbs/00_core.ipynb #106f16e3
 DIST = 'deoldify-fastai'  # the name on PyPI

@@ -6,7 +6,6 @@
 from __future__ import annotations
 from fastai.vision.all import *
 from .core import *
-from .data import photo_files
 from .models import InputNorm, init_spectral
 
 # %% auto #0
@@ -56,6 +55,8 @@ def critic_dls(real, # colour photos (files)
                      item_tfms=[RandomResizedCrop(size, min_scale=0.35), FlipItem(0.5)]
                     ).dataloaders(None, bs=bs, num_workers=num_workers)
 
-def critic_learner(dls:DataLoaders, nf:int=64, **kwargs) -> Learner:
-    "Learner that trains a fresh `critic(nf)` to classify `dls` (see `critic_dls`)"
-    return Learner(dls, critic(nf, **kwargs), loss_func=patch_bce, metrics=patch_accuracy, opt_func=Adam)
+def critic_learner(dls:DataLoaders,
+                   crit:nn.Module|None=None, # a critic to go on training (the GAN stage's, between sizes); default a fresh `critic(nf, **kwargs)`
+                   nf:int=64, **kwargs) -> Learner:
+    "Learner that trains a critic to classify `dls` (see `critic_dls`)"
+    return Learner(dls, ifnone(crit, critic(nf, **kwargs)), loss_func=patch_bce, metrics=patch_accuracy, opt_func=Adam)

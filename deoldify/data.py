@@ -7,7 +7,6 @@ from __future__ import annotations
 import random, warnings
 import numpy as np
 from pathlib import Path
-from PIL import Image
 from fastai.vision.all import *
 from .core import *
 from .degrade import old_photo

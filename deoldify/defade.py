@@ -7,7 +7,6 @@ from __future__ import annotations
 import json, time
 from pathlib import Path
 import numpy as np, cv2, torch
-from torch import nn
 import torch.nn.functional as F
 from PIL import Image, ImageOps
 from .core import *

@@ -6,7 +6,7 @@
 from __future__ import annotations
 import io, warnings
 from pathlib import Path
-import numpy as np, torch
+import torch
 from torch import nn
 import torch.nn.functional as F
 from PIL import Image

@@ -4,7 +4,7 @@
 
 # %% ../nbs/08_gan.ipynb #e5ab17de
 from __future__ import annotations
-import json, time, platform, shutil, warnings
+import json, time, shutil
 from pathlib import Path
 from fastai.vision.all import *
 from fastai.vision.gan import GANModule, GANLoss, GANTrainer, AdaptiveGANSwitcher, gan_loss_from_func, set_freeze_model
@@ -18,8 +18,8 @@ from .inference import *
 from .train import *
 
 # %% auto #0
-__all__ = ['GAN_MOMS', 'ColourGANLoss', 'NoGANTrainer', 'gan_learner', 'GANCheckpoints', 'save_fakes', 'pick_checkpoint',
-           'train_gan', 'plot_gan_log']
+__all__ = ['ColourGANLoss', 'NoGANTrainer', 'gan_learner', 'GANCheckpoints', 'save_fakes', 'pick_checkpoint', 'train_gan',
+           'plot_gan_log']
 
 # %% ../nbs/08_gan.ipynb #0cfd976b
 def _plain(t): return TensorBase(t).as_subclass(Tensor)
@@ -58,8 +58,6 @@ class NoGANTrainer(GANTrainer):
     def after_fit(self): set_freeze_model(self.model, True)  # both players trainable again, for whatever comes next
 
 # %% ../nbs/08_gan.ipynb #4a63199b
-GAN_MOMS = (0.,0.,0.)  # β₁ = 0 throughout, for `fit_one_cycle`
-
 def gan_learner(dls:DataLoaders, # colorization pairs (`colorize_dls`)
                 gen:nn.Module, # the stage-1 generator
                 crit:nn.Module, # the pretrained critic
@@ -143,13 +141,12 @@ def train_gan(stage1, # generator file written by `train_generator`: its recipe 
     log = dict({k:s1log[k] for k in RECIPE_DATA if k in s1log}, stage1=s1log, n_photos=len(train), sizes=list(sizes), lr=lr, ttur=ttur,
                feat_wgt=feat_wgt, critic_thresh=critic_thresh, crit_lr=crit_lr, nf=nf, every=every, max_psnr_drop=max_psnr_drop, stages=[], checkpoints=[],
                selected_on=[str(f.relative_to(root)) for f in select],
-               machine=f"{platform.machine()}, {torch.cuda.get_device_name() if torch.cuda.is_available() else f'CPU, {torch.get_num_threads()} threads'}",
-               torch=torch.__version__)
+               machine=machine(), torch=torch.__version__)
     t0 = time.time()
     for sz,ce,ge,bs in zip(sizes, crit_epochs, gan_epochs, bss):
         t = time.time()
         fakes = save_fakes(gen, train, work/f'fakes-{sz}')
-        cl = Learner(critic_dls(train, fakes, sz, bs), crit, loss_func=patch_bce, metrics=patch_accuracy, opt_func=Adam)
+        cl = critic_learner(critic_dls(train, fakes, sz, bs), crit)
         with cl.no_bar(), cl.no_logging(): cl.fit_one_cycle(ce, crit_lr)
         t_crit = time.time()
         if torch.cuda.is_available(): torch.cuda.reset_peak_memory_stats()

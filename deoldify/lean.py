@@ -69,7 +69,7 @@ class Stem(nn.Sequential):
     def forward(self, x): n,c,b = self; return F.relu6(b(c(same_pad(n(x), 3))))
 
 class HintStem(nn.Module):
-    "`deoldify.models.HintStem`: the stem, plus a convolution of the hint planes"
+    "The stem, plus a convolution of the hint planes (Zhang et al. 2017); `deoldify.models.HintStem` is the trainable one, this forward"
     def __init__(self, stem, hint): super().__init__(); self.stem,self.hint = stem,hint
     def forward(self, x): return self.stem(x[:, :3]) + self.hint(x[:, 3:]) if x.shape[1] > 3 else self.stem(x)
 

@@ -72,10 +72,14 @@ def _lab_diff_sum(out, truth) -> np.ndarray:
     a,b = (rgb2lab(np.asarray(load_image(o), np.float32)/255)[...,1:] for o in (out, truth))
     return np.array([*(a-b).reshape(-1,2).sum(0), a.shape[0]*a.shape[1]], np.float64)
 
+def _cast(sums) -> tuple[float,float]:
+    "Mean (a*, b*) difference from per-image `_lab_diff_sum`s"
+    s = sum(sums)
+    return float(s[0]/s[2]), float(s[1]/s[2])
+
 def colour_cast(outs, truths) -> tuple[float,float]:
     "Mean signed CIELAB (a*, b*) of `outs` minus `truths` over all their pixels (pairs of images)"
-    s = sum(_lab_diff_sum(o, t) for o,t in zip(outs, truths))
-    return float(s[0]/s[2]), float(s[1]/s[2])
+    return _cast(_lab_diff_sum(o, t) for o,t in zip(outs, truths))
 
 # %% ../nbs/05_metrics.ipynb #40cb122d
 def evaluate(colorizers, # a callable(PIL image) -> PIL image, or a dict name -> callable
@@ -84,7 +88,7 @@ def evaluate(colorizers, # a callable(PIL image) -> PIL image, or a dict name ->
     "Table of mean PSNR, SSIM, colourfulness, ΔCF, Fréchet-Lite and colour cast per colorizer, and the truth's row"
     if callable(colorizers): colorizers = {getattr(colorizers, '__name__', type(colorizers).__name__): colorizers}
     if isinstance(files, (str,Path)): files = image_files(files)
-    rows, outs, truths, cast = {n:[] for n in colorizers}, {n:[] for n in colorizers}, [], {n:0 for n in colorizers}
+    rows, outs, truths, cast = {n:[] for n in colorizers}, {n:[] for n in colorizers}, [], {n:[] for n in colorizers}
     for f in files:
         truth = load_image(f); grey = to_gray(truth)
         truths.append(truth)
@@ -92,13 +96,13 @@ def evaluate(colorizers, # a callable(PIL image) -> PIL image, or a dict name ->
             out = c(grey)
             outs[n].append(out.resize((224,224), Image.BILINEAR))  # all Fréchet-Lite needs of it
             rows[n].append((psnr(out, truth), ssim(out, truth), colourfulness(out)))
-            cast[n] = cast[n] + _lab_diff_sum(out, truth)
+            cast[n].append(_lab_diff_sum(out, truth))  # at full size, where `outs` keeps a thumbnail
     cf_truth = [colourfulness(t) for t in truths]
     ft = lite0_pooled(truths)
     res = pd.DataFrame({n:np.mean(np.array(r), 0) for n,r in rows.items()}, index=['PSNR','SSIM','CF']).T
     res['ΔCF'] = [delta_cf([r[2] for r in rows[n]], cf_truth) for n in res.index]
     res['Fréchet-Lite'] = [frechet_distance(lite0_pooled(outs[n]), ft) for n in res.index]
-    res['cast a*'],res['cast b*'] = [cast[n][0]/cast[n][2] for n in res.index],[cast[n][1]/cast[n][2] for n in res.index]
+    res['cast a*'],res['cast b*'] = zip(*(_cast(cast[n]) for n in res.index))
     res.loc['truth'] = [np.inf, 1., np.mean(cf_truth), 0., 0., 0., 0.]
     return res.round(3)
 

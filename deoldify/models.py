@@ -10,6 +10,7 @@ from pathlib import Path
 from fastai.vision.all import *
 from .core import ycc2rgb, read_weights, chroma_gain
 from .runtime import pad32
+from . import lean
 from .lean import in_strips
 
 # %% auto #0
@@ -147,16 +148,13 @@ class ChromaReadout(Module):
         return x[:, :1] + torch.einsum('bkhw,kc->bchw', c, self.m)
 
 # %% ../nbs/02_models.ipynb #4e853fb9
-class HintStem(Module):
-    "An encoder stem that also takes hint planes (Zhang et al. 2017): a zero-initialised convolution beside it"
+class HintStem(lean.HintStem):
+    "An encoder stem that also takes hint planes (Zhang et al. 2017): a zero-initialised convolution beside it; the forward is the plain twin's"
     def __init__(self, stem:nn.Module):
         conv = next(o for o in stem.modules() if isinstance(o, nn.Conv2d))
         # no bias: all-zero planes (a photo without hints in a training batch) must be exactly the 3-channel path
-        self.stem,self.hint = stem,nn.Conv2d(3, conv.out_channels, 3, stride=2, padding=1, bias=False)  # the stem's output size
+        super().__init__(stem, nn.Conv2d(3, conv.out_channels, 3, stride=2, padding=1, bias=False))  # the stem's output size
         nn.init.zeros_(self.hint.weight)
-    def forward(self, x): # B×3 (grey RGB) or B×6 (grey RGB, Cb/128, Cr/128, mask)
-        y = self.stem(x[:, :3])
-        return y if x.shape[1] == 3 else y + self.hint(x[:, 3:])
 
 # %% ../nbs/02_models.ipynb #68166ec6
 def generator(encoder:str='lite0', # 'lite0', 'lite1', 'lite2', 'resnet34' or 'resnet101'

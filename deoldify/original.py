@@ -13,13 +13,13 @@ from torch.nn.utils import spectral_norm, weight_norm
 from PIL import Image
 from fastai.vision.all import *
 from fastai.vision.models.unet import _get_sz_change_idxs
-from safetensors.torch import save_file, load_file, safe_open
+from safetensors.torch import save_file, load_file
 from .core import *
 from .presets import PRESETS
 
 # %% auto #0
 __all__ = ['OrigSelfAttention', 'conv_block', 'OrigShuffle', 'up_shuffle', 'DeepUnetBlock', 'WideUnetBlock', 'OrigUnet',
-           'orig_unet', 'WeightsError', 'release_of', 'read_weights', 'load_original', 'download', 'to_safetensors',
+           'orig_unet', 'WeightsError', 'release_of', 'release_weights', 'load_original', 'download', 'to_safetensors',
            'preprocess', 'model_image', 'yuv_merge', 'postprocess']
 
 # %% ../nbs/09_original.ipynb #ddc3a8bb
@@ -112,7 +112,7 @@ def _layout(sd:dict) -> str|None:
     if 'layers.4.conv.0.weight_orig' in sd: return 'stable/video'
 
 # %% ../nbs/09_original.ipynb #0d0e623c
-def read_weights(path) -> dict:
+def release_weights(path) -> dict:
     "The state dict in a DeOldify generator file (.pth in any layout, or our .safetensors), loaded safely"
     p = Path(path)
     if not p.is_file(): raise FileNotFoundError(f"{p}: no such weights file")
@@ -146,7 +146,7 @@ def load_original(path, # a released .pth (any layout) or its .safetensors conve
                   preset:str='artistic', # 'artistic', 'stable' or 'video'
                  ) -> OrigUnet:
     "DeOldify's `preset` generator with the weights in `path`, in eval mode"
-    m,sd = orig_unet(preset), read_weights(path)
+    m,sd = orig_unet(preset), release_weights(path)
     rel = release_of(path)
     if rel is not None and rel != preset:
         raise WeightsError(f"{path}: this is DeOldify's {PRESETS[rel]['file']} (the {rel!r} preset), not {preset!r}")

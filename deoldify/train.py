@@ -4,7 +4,7 @@
 
 # %% ../nbs/06_train.ipynb #b1a32362
 from __future__ import annotations
-import itertools, json, os, random, re, resource, time, platform
+import itertools, json, os, random, re, resource, time
 from pathlib import Path
 from fastai.vision.all import *
 from .data import *
@@ -17,16 +17,10 @@ from .scale import *
 from copy import deepcopy
 
 # %% auto #0
-__all__ = ['METRICS_NOTE', 'RECIPE_DATA', 'TARGETS', 'DEGRADES', 'OLD_PHOTOS', 'READOUTS', 'md_table', 'recipe', 'valid_files',
+__all__ = ['METRICS_NOTE', 'RECIPE_DATA', 'TARGETS', 'DEGRADES', 'OLD_PHOTOS', 'READOUTS', 'recipe', 'valid_files',
            'sources_table', 'recipe_md', 'model_card', 'old_photos_md', 'RandomHints', 'EpochChunks', 'StreamEpochs',
            'generator_learner', 'stage_lrs', 'fp16_max_diff', 'peak_mem', 'load_weights', 'train_generator',
            'tuning_files', 'tune_readout']
-
-# %% ../nbs/06_train.ipynb #b91d56c3
-def md_table(df:pd.DataFrame) -> str:
-    "`df` as a markdown table"
-    rows = [['', *df.columns], ['---']*(len(df.columns)+1)] + [[str(i), *(f'{v:.3f}' for v in r)] for i,r in zip(df.index, df.values)]
-    return '\n'.join('| ' + ' | '.join(r) + ' |' for r in rows)
 
 # %% ../nbs/06_train.ipynb #a2268968
 METRICS_NOTE = ("CF: colourfulness (Hasler & Süsstrunk, |rg|, |yb| variant, on 0-255); ΔCF = |mean CF − the truth's|; "
@@ -331,7 +325,7 @@ def train_generator(photos, # photo folders, each with a MANIFEST.tsv (validatio
     if log is None:
         log = dict(data_root=str(root), data=[str(f.relative_to(root)) for f in folders], held_out=list(held_out), n_valid=n_valid,
                    n_train=idx['n_train'] if shards else len(train), valid=[str(f.relative_to(root)) for f in valid], encoder=encoder, head=head, hints=hints,
-                   chunk=chunk, degrade=type(kwargs['crappify']).__name__ if kwargs.get('crappify') else 'old_photo', init=None if init is None else Path(init).name, parent=recipe(init) if init else None, machine=f"{platform.machine()}, {torch.get_num_threads()} threads", torch=torch.__version__,
+                   chunk=chunk, degrade=type(kwargs['crappify']).__name__ if kwargs.get('crappify') else 'old_photo', init=None if init is None else Path(init).name, parent=recipe(init) if init else None, machine=machine(), torch=torch.__version__,
                    processes=max(1, num_distrib()), shards=str(shards) if shards else None,
                    precision=('bf16' if torch.cuda.is_bf16_supported() else 'fp16') if cuda and mixed_precision else 'fp32', stages=[])
         if head == 'bins':
