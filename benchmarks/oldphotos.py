@@ -12,15 +12,16 @@ the validation photos' grey copies at render size, and of training crops at 192 
 
     python benchmarks/oldphotos.py [MODEL] [--compare 'previous=old.safetensors' ...] [--chroma 1.3] [--card] [--root DATASETS]
     python benchmarks/oldphotos.py --stats [--n 300]
+    python benchmarks/oldphotos.py MODEL --compare 'shipped=models/deoldify-lite0.safetensors' --chroma 1.3 --every 4   # quick: a quarter of each
 """
 import argparse, random, re, time
 from pathlib import Path
 import numpy as np, pandas as pd
 from PIL import Image
-from deoldify.core import machine, md_table
-from deoldify.core import load_image
+from deoldify.core import image_files, load_image, machine, md_table
 from deoldify.degrade import photo_stats, old_photo
 from deoldify.inference import Colorizer, model_path, render_size
+from deoldify.metrics import domain_gap
 from deoldify.models import load_generator
 from deoldify.train import old_photos_md, recipe, valid_files, OLD_PHOTOS
 
@@ -63,6 +64,7 @@ def main():
     ap.add_argument('--stats', action='store_true', help='print the input statistics instead')
     ap.add_argument('--n', type=int, default=300, help='training crops for --stats')
     ap.add_argument('--root', default=str(REPO.parent/'shared'), help="the data root (holding datasets/...)")
+    ap.add_argument('--every', type=int, default=1, help='every Nth old and validation photo only: a quick measure, printed (the card always takes all)')
     a = ap.parse_args()
     t = time.perf_counter()
     if a.stats:
@@ -72,6 +74,11 @@ def main():
         return
     p, old = model_path(a.model), Path(a.root)/'datasets/oldphotos'
     others = {n: Colorizer(load_generator(f), chroma=a.chroma) for n,f in (o.split('=', 1) for o in a.compare)}
+    if a.every > 1:
+        olds, modern = image_files(old)[::a.every], valid_files(recipe(p), a.root)[::a.every]
+        tab = domain_gap({**others, p.stem: Colorizer(load_generator(p), chroma=a.chroma)}, olds, modern)
+        print(f"{machine()}; every {a.every}th photo: {len(olds)} old, {len(modern)} validation; default render factor, {time.perf_counter()-t:.0f} s\n{md_table(tab)}")
+        return
     text, tab = old_photos_md(p, old, a.root, others, chroma=a.chroma)
     print(f"{machine()}; {p.name}, default render factor, {time.perf_counter()-t:.0f} s\n{md_table(tab)}\nsheet: {p.with_suffix('.oldphotos.jpg')}")
     if a.card: set_section(p.with_suffix('.md'), text); print(f"card: {p.with_suffix('.md')}")

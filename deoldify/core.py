@@ -74,6 +74,8 @@ def _read(f, name, alpha=False) -> Image.Image:
     for w in ws: warnings.warn(m if (m := str(w.message)).startswith(f'{name}: ') else f"{name}: {m}", w.category)
     return res
 
+
+# %% ../nbs/00_core.ipynb #f44be0f4
 def _array(a:np.ndarray) -> Image.Image:
     "An image array as a PIL image: uint8 as it is, booleans black and white, other numbers by `_levels`"
     if a.ndim not in (2,3) or (a.ndim==3 and a.shape[2] not in (1,3,4)):
@@ -115,6 +117,7 @@ def load_image(src, # a path, a PIL image, an HxW / HxWxC array (uint8; 16-bit, 
     else: raise ImageError(f"{type(src).__name__}: not an image; give a file's path, a PIL image, a numpy array or an image file's bytes")
     if 0 in res.size: raise ImageError(f"{src if isinstance(src, (str, os.PathLike)) else name or 'image'}: no pixels ({res.width}×{res.height})")
     return res
+
 
 # %% ../nbs/00_core.ipynb #7f3c5e4f
 _RGB2YCC = np.array([[ 0.299,     0.587,     0.114   ],

@@ -174,6 +174,8 @@ def fade_table(files, # colour or grey photos: the truths
 # %% ../nbs/15a_defade.ipynb #0dadff0f
 TARGET_GAIN = 2.  # dB of luminance PSNR over the best classical baseline, on the held-out sources
 
+
+# %% ../nbs/15a_defade.ipynb #5193da41
 def restorer_card(weights, # a restorer file written by `train_restorer`
                   root=None, # where the recorded photo folders are, default the recorded `data_root`
                   n:int|None=None, # score only every n-th validation photo (quick checks)
@@ -241,3 +243,4 @@ AdamW (weight decay 1e-4), one-cycle to lr {log['lr']:g}, MSE loss on the lumina
     dest = weights.with_suffix('.md')
     dest.write_text(card)
     return dest, tab
+

@@ -97,6 +97,35 @@ Adam, weight decay 1e-3, one-cycle schedule per stage, learning rates (`stage_lr
 {DEGRADES.get(log.get('degrade'), f"by `{log.get('degrade')}`")}. {f"Started from the weights of `{log['init']}`. " if log.get('init') and not prev else ''}Total: {log['seconds']/60:.1f} min on {log['machine']} (torch {log['torch']}).
 {f"It {log['transport']}. " if log.get('transport') else ''}{f"One bf16 training step at 256 px, batch 16 (loss included), takes {log['mem_256_bs16']} of GPU memory." if log.get('mem_256_bs16') else ''}"""
 
+
+# %% ../nbs/06_train.ipynb #32dadfd6
+def _checks(tab:pd.DataFrame, others) -> list[tuple[str,bool]]:
+    "The card's targets, each with whether `tab` (`evaluate`'s, with a 'grey copy' and 'this model' row) meets it"
+    g,m = tab.loc['grey copy'], tab.loc['this model']
+    return [(f"PSNR ≥ grey copy + {TARGETS['psnr_gain']} dB", m.PSNR >= g.PSNR + TARGETS['psnr_gain']),
+            (f"ΔCF ≤ {TARGETS['dcf']:g}", m['ΔCF'] <= TARGETS['dcf']),
+            (f"colour cast within ±{TARGETS['cast']:g}", max(abs(m['cast a*']), abs(m['cast b*'])) <= TARGETS['cast'])] + \
+           [(f"Fréchet-Lite below {k}'s", m['Fréchet-Lite'] < tab.loc[k, 'Fréchet-Lite']) for k in others]
+
+def _head_md(log:dict, gen) -> str:
+    "What the generator outputs, and how its vividness was chosen"
+    ro = log.get('readout')
+    tuned = '' if not ro else (f" (chosen by `tune_readout` on {ro['n']} other photos of the held-out sources: " +
+                               ', '.join(f"{r[ro['knob']].split('=')[1]}: PSNR {r['PSNR']:.2f}, ΔCF {r['ΔCF']:.1f}" for r in ro['table']) + ")")
+    if log['head'] == 'bins': return (f"a distribution over 322 CbCr bins, trained with Zhang et al.'s (2016) rebalanced cross-entropy and read "
+                                      f"out by their annealed mean at T = {chroma_readout(gen).T:g}{tuned}")
+    return "RGB regressed with a perceptual (Lite0 features) + pixel L1 loss" + (f", its chroma multiplied by {gen.chroma:g} at inference{tuned}" if gen.chroma != 1 else '')
+
+def _data_md(log:dict, valid, src) -> str:
+    "The card's data section: the sources with their use and licence (`sources_table`), or the random split's warning"
+    if src is None: return (f"No manifest names the photos' sources, so {len(valid)} photos of a seeded random split (`deoldify.data.split_files`, the list\n"
+                            f"recorded in the recipe) are the validation photos: they share the training photos' sources, which flatters the metrics.")
+    rows = '\n'.join(f"| {s} | {r.photos} | {'held out' if r.held_out else 'training'} | {r.licence} |" for s,r in src.iterrows())
+    return (f"Validation by source: every photo of the held-out sources was kept out of training; {len(valid)} of them\n"
+            f"({log['n_valid']} per source, evenly spread, the list recorded in the recipe) are the validation photos. No test image was used.\n\n"
+            f"| source | photos | use | licence |\n|---|---|---|---|\n{rows}")
+
+# %% ../nbs/06_train.ipynb #126f3dc0
 def model_card(weights, # a generator file written by `train_generator`
                root=None, # where the recorded photo folders are, default the recorded `data_root`
                others:dict|None=None, # name -> generator file or colorizer, evaluated beside it (e.g. the previous model)
@@ -111,28 +140,10 @@ def model_card(weights, # a generator file written by `train_generator`
     clr = {k:(Colorizer(load_generator(v)) if isinstance(v, (str,Path)) else v) for k,v in (others or {}).items()}
     tab = evaluate({'grey copy': to_gray, **clr, 'this model': Colorizer(gen)}, valid)
     sweep = evaluate({f'render factor {rf}': Colorizer(gen, rf) for rf in render_factors}, valid).drop('truth')
-    g,m = tab.loc['grey copy'], tab.loc['this model']
-    checks = [(f"PSNR ≥ grey copy + {TARGETS['psnr_gain']} dB", m.PSNR >= g.PSNR + TARGETS['psnr_gain']),
-              (f"ΔCF ≤ {TARGETS['dcf']:g}", m['ΔCF'] <= TARGETS['dcf']),
-              (f"colour cast within ±{TARGETS['cast']:g}", max(abs(m['cast a*']), abs(m['cast b*'])) <= TARGETS['cast'])]
-    checks += [(f"Fréchet-Lite below {k}'s", m['Fréchet-Lite'] < tab.loc[k, 'Fréchet-Lite']) for k in clr]
-    src = sources_table(log, root)
-    ro = log.get('readout')
-    tuned = '' if not ro else (f" (chosen by `tune_readout` on {ro['n']} other photos of the held-out sources: " +
-                               ', '.join(f"{r[ro['knob']].split('=')[1]}: PSNR {r['PSNR']:.2f}, ΔCF {r['ΔCF']:.1f}" for r in ro['table']) + ")")
-    head = (f"a distribution over 322 CbCr bins, trained with Zhang et al.'s (2016) rebalanced cross-entropy and read out by "
-            f"their annealed mean at T = {chroma_readout(gen).T:g}{tuned}" if log['head'] == 'bins'
-            else "RGB regressed with a perceptual (Lite0 features) + pixel L1 loss" +
-                 (f", its chroma multiplied by {gen.chroma:g} at inference{tuned}" if gen.chroma != 1 else ''))
+    checks,head,data = _checks(tab, clr),_head_md(log, gen),_data_md(log, valid, sources_table(log, root))
     if sheet:
         files = valid[::max(1, len(valid)//24)][:24]
         contact_sheet({'this model': Colorizer(gen)}, files, height=112, cols=3).save(weights.with_suffix('.sheet.jpg'), quality=90)
-    rows = '\n'.join(f"| {s} | {r.photos} | {'held out' if r.held_out else 'training'} | {r.licence} |" for s,r in src.iterrows()) if src is not None else ''
-    data = (f"Validation by source: every photo of the held-out sources was kept out of training; {len(valid)} of them\n"
-            f"({log['n_valid']} per source, evenly spread, the list recorded in the recipe) are the validation photos. No test image was used.\n\n"
-            f"| source | photos | use | licence |\n|---|---|---|---|\n{rows}" if src is not None else
-            f"No manifest names the photos' sources, so {len(valid)} photos of a seeded random split (`deoldify.data.split_files`, the list\n"
-            f"recorded in the recipe) are the validation photos: they share the training photos' sources, which flatters the metrics.")
     card = f"""# Model card: {weights.stem}
 
 Colorizes black-and-white photos. U-Net generator (`deoldify.models.generator('{log['encoder']}', head='{log['head']}', hints={log['hints']})`):
@@ -165,6 +176,7 @@ validation batch), {weights.stat().st_size/1e6:.1f} MB, sha256 `{sha256(weights)
     dest = weights.with_suffix('.md')
     dest.write_text(card)
     return dest, tab
+
 
 # %% ../nbs/06_train.ipynb #b7c1e2f1
 OLD_PHOTOS = '## On genuine old photos'
@@ -289,6 +301,8 @@ def _shards(photos) -> Path|None:
     p = ps[0]/'shards.json' if ps[0].is_dir() else ps[0]
     return p if p.name == 'shards.json' and p.exists() else None
 
+
+# %% ../nbs/06_train.ipynb #4e676d1f
 def train_generator(photos, # photo folders, each with a MANIFEST.tsv (validation by source: `source_split`), or a shard index (`write_shards`)
                     dest, # the .safetensors file to write
                     sizes=(96,128), # progressive resizing: crop size per stage
@@ -366,6 +380,7 @@ def train_generator(photos, # photo folders, each with a MANIFEST.tsv (validatio
         if card: model_card(dest)
     distrib_barrier()  # under torchrun the others wait for them: no process leaves while another still talks to it
     return learn, log
+
 
 # %% ../nbs/06_train.ipynb #9a694809
 def tuning_files(log:dict, root=None, n:int=100) -> L:

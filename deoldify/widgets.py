@@ -6,6 +6,7 @@
 from __future__ import annotations
 import base64, html, io, warnings
 from functools import wraps
+from fastcore.basics import patch
 from pathlib import Path
 from PIL import Image, ImageDraw
 from .core import *
@@ -109,120 +110,143 @@ class ColorizerWidget(W.VBox):
                           W.HBox([self.view, self.split]), W.HBox([self.before, self.after]), self.download, self.strip])
         self._model(); self._folder()
 
-    def source(self) -> Image.Image:
-        "The photo to colour: restored first (`defade`) if **restore** is ticked"
-        if not self.restore.value: return self.src
-        with needs('restore'): from deoldify.restorer import defade  # torch: loaded when asked for
-        return defade(self.src)
 
-    def say(self, msg:str, colour:str='black'):
-        "Show `msg` in the status line"
-        self.status.value = f'<span style="color:{colour}">{html.escape(msg, quote=False)}</span>'  # messages name files: text, not markup
+# %% ../nbs/12_widgets.ipynb #2eca67a1
+@patch
+def source(self:ColorizerWidget) -> Image.Image:
+    "The photo to colour: restored first (`defade`) if **restore** is ticked"
+    if not self.restore.value: return self.src
+    with needs('restore'): from deoldify.restorer import defade  # torch: loaded when asked for
+    return defade(self.src)
 
-    def colorizer(self) -> Colorizer:
-        "The chosen model's `Colorizer` (loaded once)"
-        key = (self.model.value, self.weights.value.strip() if self.model.value in PRESETS else '')
-        if key not in self.clrs: self.clrs[key] = load_colorizer(key[0], weights=key[1]) if key[1] else load_colorizer(key[0])
-        self.clrs[key].chroma = self.chroma.value
-        return self.clrs[key]
+@patch
+def say(self:ColorizerWidget, msg:str, colour:str='black'):
+    "Show `msg` in the status line"
+    self.status.value = f'<span style="color:{colour}">{html.escape(msg, quote=False)}</span>'  # messages name files: text, not markup
 
-    def set_photo(self, img, name:str, path:Path|None=None):
-        "Make `img` (anything `load_image` opens) the photo to colorize; a `path` with a NAME.hints.json brings its hints"
-        self.result,self.sweeps,self.strip.children,self.download.value = None,[],(),''
-        self.src,self.name,self.path = load_image(img, name=name),name,path
-        self.hints = load_hints(hints_file(path)) if path is not None and hints_file(path).exists() else []
-        self.show()
+@patch
+def colorizer(self:ColorizerWidget) -> Colorizer:
+    "The chosen model's `Colorizer` (loaded once)"
+    key = (self.model.value, self.weights.value.strip() if self.model.value in PRESETS else '')
+    if key not in self.clrs: self.clrs[key] = load_colorizer(key[0], weights=key[1]) if key[1] else load_colorizer(key[0])
+    self.clrs[key].chroma = self.chroma.value
+    return self.clrs[key]
 
-    def click(self, x:float, y:float):
-        "A click at (`x`, `y`) in the photo's pixels: removes the hint there, or puts one of the picker's colour; then re-renders"
-        r = HINT_HIT*self.src.width/min(self.width, self.src.width)  # a few display pixels, in the photo's
-        near = [h for h in self.hints if abs(h[0]-x) <= r and abs(h[1]-y) <= r]
-        if near: self.hints.remove(near[0])
-        else: self.hints.append((x, y, tuple(int(self.colour.value[i:i+2], 16) for i in (1,3,5))))
-        if self.result is not None: self._colorize()
-        else: self.show()
+@patch
+def set_photo(self:ColorizerWidget, img, name:str, path:Path|None=None):
+    "Make `img` (anything `load_image` opens) the photo to colorize; a `path` with a NAME.hints.json brings its hints"
+    self.result,self.sweeps,self.strip.children,self.download.value = None,[],(),''
+    self.src,self.name,self.path = load_image(img, name=name),name,path
+    self.hints = load_hints(hints_file(path)) if path is not None and hints_file(path).exists() else []
+    self.show()
 
-    def marked(self) -> Image.Image:
-        "The photo with a dot of its colour, ringed in white, at each hint"
-        img = self.src.copy()
-        d, r = ImageDraw.Draw(img), max(3, img.width//120)
-        for x,y,c in self.hints: d.ellipse([x-r, y-r, x+r, y+r], fill=c, outline='white', width=max(1, r//3))
-        return img
+# %% ../nbs/12_widgets.ipynb #f0b83456
+@patch
+def click(self:ColorizerWidget, x:float, y:float):
+    "A click at (`x`, `y`) in the photo's pixels: removes the hint there, or puts one of the picker's colour; then re-renders"
+    r = HINT_HIT*self.src.width/min(self.width, self.src.width)  # a few display pixels, in the photo's
+    near = [h for h in self.hints if abs(h[0]-x) <= r and abs(h[1]-y) <= r]
+    if near: self.hints.remove(near[0])
+    else: self.hints.append((x, y, tuple(int(self.colour.value[i:i+2], 16) for i in (1,3,5))))
+    if self.result is not None: self._colorize()
+    else: self.show()
 
-    def show(self):
-        "Draw the photo and the result in the chosen view"
-        split = self.view.value == 'split' and self.result is not None
-        self.split.layout.display = '' if self.view.value == 'split' else 'none'
-        self.before.layout.display = 'none' if split else ''
-        if self.src is not None: self.before.value = png(self.marked(), self.width)
-        if self.result is not None:
-            self.after.value = png(split_view(self.src, self.result, self.split.value) if split else self.result, self.width)
-        self.after.layout.display = '' if self.result is not None else 'none'
+@patch
+def marked(self:ColorizerWidget) -> Image.Image:
+    "The photo with a dot of its colour, ringed in white, at each hint"
+    img = self.src.copy()
+    d, r = ImageDraw.Draw(img), max(3, img.width//120)
+    for x,y,c in self.hints: d.ellipse([x-r, y-r, x+r, y+r], fill=c, outline='white', width=max(1, r//3))
+    return img
 
-    def finish(self, result:Image.Image, rf:int):
-        "Show `result`, rendered at `rf`, and offer it for download"
-        self.result,self.rf.value = result,rf
-        self.download.value = download_link(result, f"{Path(self.name).stem}_colorized.png")
-        self.show()
+# %% ../nbs/12_widgets.ipynb #fc28e0e2
+@patch
+def show(self:ColorizerWidget):
+    "Draw the photo and the result in the chosen view"
+    split = self.view.value == 'split' and self.result is not None
+    self.split.layout.display = '' if self.view.value == 'split' else 'none'
+    self.before.layout.display = 'none' if split else ''
+    if self.src is not None: self.before.value = png(self.marked(), self.width)
+    if self.result is not None:
+        self.after.value = png(split_view(self.src, self.result, self.split.value) if split else self.result, self.width)
+    self.after.layout.display = '' if self.result is not None else 'none'
 
-    @_reported
-    def _model(self, *_):
-        preset = self.model.value in PRESETS
-        self.weights.layout.display = '' if preset else 'none'
-        self.rf.value = PRESETS[self.model.value]['render_factor'] if preset else DEFAULT_RENDER_FACTOR
-        self.chroma.value = 1. if preset else chroma_gain(weights_meta(model_path(self.model.value)))
+@patch
+def finish(self:ColorizerWidget, result:Image.Image, rf:int):
+    "Show `result`, rendered at `rf`, and offer it for download"
+    self.result,self.rf.value = result,rf
+    self.download.value = download_link(result, f"{Path(self.name).stem}_colorized.png")
+    self.show()
 
-    @_reported
-    def _folder(self, *_):
-        d = Path(self.folder.value).expanduser()
-        if not d.is_dir(): raise ValueError(f"{d}: no such folder")
-        self.photo.options = [o.name for o in image_files(d)]
+# %% ../nbs/12_widgets.ipynb #3e436232
+@patch
+@_reported
+def _model(self:ColorizerWidget, *_):
+    preset = self.model.value in PRESETS
+    self.weights.layout.display = '' if preset else 'none'
+    self.rf.value = PRESETS[self.model.value]['render_factor'] if preset else DEFAULT_RENDER_FACTOR
+    self.chroma.value = 1. if preset else chroma_gain(weights_meta(model_path(self.model.value)))
 
-    @_reported
-    def _photo(self, *_):
-        if self.photo.value:
-            p = Path(self.folder.value).expanduser()/self.photo.value
-            self.set_photo(p, self.photo.value, p)
+@patch
+@_reported
+def _folder(self:ColorizerWidget, *_):
+    d = Path(self.folder.value).expanduser()
+    if not d.is_dir(): raise ValueError(f"{d}: no such folder")
+    self.photo.options = [o.name for o in image_files(d)]
 
-    @_reported
-    def _upload(self, *_):
-        for name,data in uploads(self.upload.value)[:1]: self.set_photo(data, name)
+@patch
+@_reported
+def _photo(self:ColorizerWidget, *_):
+    if self.photo.value:
+        p = Path(self.folder.value).expanduser()/self.photo.value
+        self.set_photo(p, self.photo.value, p)
 
-    @_reported
-    def _colorize(self, *_):
-        if self.src is None: raise ValueError("choose a photo or upload one first")
-        clr,src = self.colorizer(),self.source()
-        if self.auto.value:
-            rf,guess = clr.auto_render_factor(src, self.hints)
-            self.finish(clr.merge(src, guess), rf)
-            self.say(f"auto: render factor {rf} (of {', '.join(map(str, clr.auto_factors))})")
-        else: self.finish(clr(src, self.rf.value, self.hints), self.rf.value)
+@patch
+@_reported
+def _upload(self:ColorizerWidget, *_):
+    for name,data in uploads(self.upload.value)[:1]: self.set_photo(data, name)
 
-    @_reported
-    def _sweep(self, *_):
-        if self.src is None: raise ValueError("choose a photo or upload one first")
-        clr = self.colorizer()
-        self.sweeps = list(zip(clr.auto_factors, clr.sweep(self.source(), clr.auto_factors, self.hints)))
-        items = []
-        for rf,img in self.sweeps:
-            use = W.Button(description=f'use {rf}', layout={'width': 'auto'})
-            use.on_click(lambda _, rf=rf, img=img: self.finish(img, rf))
-            items.append(W.VBox([W.Image(value=png(img, 200), format='png'), use]))
-        self.strip.children = items
+# %% ../nbs/12_widgets.ipynb #7ee2d50c
+@patch
+@_reported
+def _colorize(self:ColorizerWidget, *_):
+    if self.src is None: raise ValueError("choose a photo or upload one first")
+    clr,src = self.colorizer(),self.source()
+    if self.auto.value:
+        rf,guess = clr.auto_render_factor(src, self.hints)
+        self.finish(clr.merge(src, guess), rf)
+        self.say(f"auto: render factor {rf} (of {', '.join(map(str, clr.auto_factors))})")
+    else: self.finish(clr(src, self.rf.value, self.hints), self.rf.value)
 
-    @_reported
-    def _click(self, e:dict):
-        if self.src is None: return
-        k = self.src.width/e['boundingRectWidth']  # the event's position is in displayed pixels
-        self.click(e['relativeX']*k, e['relativeY']*k)
+@patch
+@_reported
+def _sweep(self:ColorizerWidget, *_):
+    if self.src is None: raise ValueError("choose a photo or upload one first")
+    clr = self.colorizer()
+    self.sweeps = list(zip(clr.auto_factors, clr.sweep(self.source(), clr.auto_factors, self.hints)))
+    items = []
+    for rf,img in self.sweeps:
+        use = W.Button(description=f'use {rf}', layout={'width': 'auto'})
+        use.on_click(lambda _, rf=rf, img=img: self.finish(img, rf))
+        items.append(W.VBox([W.Image(value=png(img, 200), format='png'), use]))
+    self.strip.children = items
 
-    @_reported
-    def _save_hints(self, *_):
-        if self.path is None: raise ValueError("an uploaded photo has no folder to save its hints in; pick it from the folder")
-        self.say(f"saved {len(self.hints)} hints to {save_hints(self.hints, hints_file(self.path))}")
+@patch
+@_reported
+def _click(self:ColorizerWidget, e:dict):
+    if self.src is None: return
+    k = self.src.width/e['boundingRectWidth']  # the event's position is in displayed pixels
+    self.click(e['relativeX']*k, e['relativeY']*k)
 
-    @_reported
-    def _clear_hints(self, *_):
-        self.hints = []
-        if self.result is not None: self._colorize()
-        else: self.show()
+@patch
+@_reported
+def _save_hints(self:ColorizerWidget, *_):
+    if self.path is None: raise ValueError("an uploaded photo has no folder to save its hints in; pick it from the folder")
+    self.say(f"saved {len(self.hints)} hints to {save_hints(self.hints, hints_file(self.path))}")
+
+@patch
+@_reported
+def _clear_hints(self:ColorizerWidget, *_):
+    self.hints = []
+    if self.result is not None: self._colorize()
+    else: self.show()
