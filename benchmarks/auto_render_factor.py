@@ -8,8 +8,7 @@ Fréchet-Lite). Also printed: how often `'auto'` chose each factor, and the seco
 """
 import argparse, collections, time
 from pathlib import Path
-from deoldify.core import machine, md_table
-from deoldify.core import load_image, to_gray
+from deoldify.core import load_image, machine, md_table, to_gray
 from deoldify.inference import load_colorizer, model_path
 from deoldify.metrics import evaluate
 from deoldify.train import recipe, valid_files

@@ -20,8 +20,7 @@ import argparse, json, time
 from pathlib import Path
 import torch
 import deoldify.train as T
-from deoldify.core import machine, md_table
-from deoldify.core import to_gray
+from deoldify.core import machine, md_table, to_gray
 from deoldify.loss import FeatureLoss, with_luma
 from deoldify.metrics import evaluate
 from deoldify.models import load_generator, save_generator

@@ -12,8 +12,7 @@ and contact sheets (NAME.sheet.jpg, grey | model | truth, 24 photos; NAME.oldpho
 """
 import argparse, time
 from pathlib import Path
-from deoldify.core import machine, md_table
-from deoldify.core import chroma_gain, weights_meta
+from deoldify.core import chroma_gain, machine, md_table, weights_meta
 from deoldify.inference import Colorizer, model_path
 from deoldify.models import load_generator
 from deoldify.train import model_card

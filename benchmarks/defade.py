@@ -14,9 +14,7 @@ import argparse, time
 from pathlib import Path
 import numpy as np
 from PIL import Image
-from deoldify.core import machine, md_table
-from deoldify.core import load_image
-from deoldify.core import models_dir
+from deoldify.core import load_image, machine, md_table, models_dir
 from deoldify.restorer import load_restorer, defade, DEFAULT_RESTORER
 from deoldify.defade import restorer_card, BASELINES
 from deoldify.metrics import contact_sheet

@@ -11,8 +11,7 @@ Prints the table with the machine and settings. `benchmarks/gan.py` and `benchma
 """
 import argparse, time
 from pathlib import Path
-from deoldify.core import machine, md_table
-from deoldify.core import to_gray
+from deoldify.core import machine, md_table, to_gray
 from deoldify.inference import Colorizer
 from deoldify.metrics import evaluate
 from deoldify.models import load_generator

@@ -17,8 +17,7 @@ A checkpoint moves the quality frontier only if it beats the gain curve of the m
 """
 import argparse, json, time
 from pathlib import Path
-from deoldify.core import machine, md_table
-from deoldify.core import to_gray
+from deoldify.core import machine, md_table, to_gray
 from deoldify.gan import train_gan
 from deoldify.inference import Colorizer
 from deoldify.metrics import evaluate

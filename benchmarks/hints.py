@@ -12,8 +12,7 @@ of a single hint vs beyond 25% of the photo's size from it (mean CbCr change, 0-
 import argparse, time
 from pathlib import Path
 import numpy as np
-from deoldify.core import machine
-from deoldify.core import load_image, to_gray, rgb2ycc
+from deoldify.core import load_image, machine, rgb2ycc, to_gray
 from deoldify.inference import load_colorizer, model_path
 from deoldify.metrics import psnr
 from deoldify.train import recipe, valid_files

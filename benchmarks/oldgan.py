@@ -16,8 +16,7 @@ import argparse, json, random, time
 from pathlib import Path
 import numpy as np, torch
 from PIL import Image
-from deoldify.core import machine, md_table
-from deoldify.core import load_image, chroma_gain, weights_meta
+from deoldify.core import chroma_gain, load_image, machine, md_table, weights_meta
 from deoldify.critic import critic, patch_bce
 from deoldify.data import colorize_dls, source_split
 from deoldify.inference import Colorizer

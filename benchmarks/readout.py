@@ -26,8 +26,7 @@ import argparse, time
 from pathlib import Path
 import numpy as np, pandas as pd, torch
 from PIL import Image
-from deoldify.core import machine, md_table
-from deoldify.core import load_image, merge_luminance, rgb2ycc, scale_chroma, to_gray, ycc2rgb
+from deoldify.core import load_image, machine, md_table, merge_luminance, rgb2ycc, scale_chroma, to_gray, ycc2rgb
 from deoldify.inference import Colorizer
 from deoldify.data import manifest
 from deoldify.metrics import colourfulness, evaluate, psnr
