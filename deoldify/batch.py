@@ -145,7 +145,7 @@ def colorize_folder(clr:Colorizer, inputs, # a file or folder, or a list of them
             elif _exists(out) and (not overwrite or home): res.skipped.append(out)  # in an input's folder, what is there stays
             else:
                 try: img = clr(f, render_factor, hints if hints is not None or not hints_file(f).exists() else load_hints(hints_file(f)), restore)
-                except (ImageError, ValueError) as e: line = str(e) if isinstance(e, ImageError) else f"{f}: {e}"
+                except (ImageError, ValueError, OSError) as e: line = str(e) if isinstance(e, ImageError) else f"{f}: {e}"  # OSError: e.g. no permission to read it
                 else:
                     try: res.done.append(save_atomic(img, out))
                     except OSError as e:

@@ -218,7 +218,8 @@ def _resumable(work:Path, settings:dict) -> int:
         n = 0
         while (work/f'{n:05d}.mp4').exists() and (work/f'{n:05d}.json').exists(): n += 1
         if settings['smooth'] and n:  # the stabiliser's state is kept for the last chunk only: go on after the chunk it belongs to
-            n = min(n, int(np.load(work/'state.npz')['chunk'])+1) if (work/'state.npz').exists() else 0
+            if not (work/'state.npz').exists(): return 0
+            with np.load(work/'state.npz') as z: n = min(n, int(z['chunk'])+1)
         return n
     for o in work.iterdir(): shutil.rmtree(o) if o.is_dir() else o.unlink()
     meta.write_text(json.dumps(settings))
@@ -295,8 +296,7 @@ def colorize_video(src, # a video file any FFmpeg reads
             done = _resumable(work, _settings(src, clr, rf, smooth, hints, chunk))
             stab = ChromaStabilizer() if smooth else None
             if done and smooth:
-                z = np.load(work/'state.npz')
-                stab.state = (z['grey'], z['chroma'])
+                with np.load(work/'state.npz') as z: stab.state = (z['grey'], z['chroma'])
             k = _chunks(src, work, clr, info, rf, hints, stab, chunk, done, size, show_progress)
             with atomic_dest(dest) as tmp: _join([(work/f'{i:05d}.mp4', _chunk_start(work, i)) for i in range(k)], src, tmp)
             shutil.rmtree(work)
