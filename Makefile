@@ -76,14 +76,16 @@ bench-auto: venv
 
 # Notebooks are the source: exporting them must leave deoldify/ exactly as committed. The tests run with ../shared (this
 # workplace's data, which a user's clone does not have) out of bounds: .ci/guard fails any read of it.
+# Every temporary file the notebooks and their subprocesses make goes into one folder, removed when the run ends
+# (passed or failed), so repeated runs never fill the disk.
 LIBSTATE = { git status --porcelain -- deoldify; git diff -- deoldify; cat $$(git ls-files --others --exclude-standard -- deoldify) /dev/null; } | md5sum
 test: venv
 	@before=$$($(LIBSTATE)); $(BIN)/nbdev_export; after=$$($(LIBSTATE)); [ "$$before" = "$$after" ] \
 	  || { echo "nbdev_export changed deoldify/: notebooks and library are out of sync"; git status --short -- deoldify; exit 1; }
 	$(BIN)/python .ci/readme.py --check
 	$(BIN)/python .ci/import_cycles.py  # modules import only downward: prints the layers, fails on a cycle
-	@set -o pipefail; rm -f .shared-reads.log; \
-	  DEOLDIFY_NO_READ=$(abspath $(CURDIR)/../shared) DEOLDIFY_NO_READ_LOG=$(CURDIR)/.shared-reads.log PYTHONPATH=$(CURDIR)/.ci/guard \
+	@set -o pipefail; rm -f .shared-reads.log; tmp=$$(mktemp -d /tmp/deoldify-test.XXXXXX); trap 'rm -rf "$$tmp"' EXIT; \
+	  TMPDIR=$$tmp DEOLDIFY_NO_READ=$(abspath $(CURDIR)/../shared) DEOLDIFY_NO_READ_LOG=$(CURDIR)/.shared-reads.log PYTHONPATH=$(CURDIR)/.ci/guard \
 	  OMP_NUM_THREADS=1 $(BIN)/nbdev_test --n_workers 2 --do_print 2>&1 | tee .test.log; rc=$$?; \
 	  n=$$(grep -o 'Starting /' .test.log | wc -l); \
 	  m=$$(sed -n '/^=====/,$$p' .test.log | grep -c '^	'); \
