@@ -11,7 +11,8 @@ from pathlib import Path
 from deoldify.core import load_image, machine, md_table, to_gray
 from deoldify.inference import load_colorizer, model_path
 from deoldify.metrics import evaluate
-from deoldify.train import recipe, valid_files
+from deoldify.recipe import Recipe
+from deoldify.train import valid_files
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -20,7 +21,7 @@ def main():
     ap.add_argument('--model', default='default')
     ap.add_argument('--root', default=str(REPO.parent/'shared'), help="the recipe's data root (holding datasets/...)")
     a = ap.parse_args()
-    valid = valid_files(recipe(model_path(a.model)), a.root)
+    valid = valid_files(Recipe.read(model_path(a.model)), a.root)
     clr = load_colorizer(a.model)
     print(f"{machine()}; "
           f"model {clr.name}, {len(valid)} validation photos (held-out sources)")

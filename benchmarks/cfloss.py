@@ -16,10 +16,11 @@ photos gives on photos nothing was chosen on.
 
     python benchmarks/cfloss.py INIT DEST [--weight 10] [--gains 1 1.15 1.3 1.45 1.6] [--valid]
 """
-import argparse, json, time
+import argparse, time
 from pathlib import Path
 import torch
 import deoldify.train as T
+from deoldify.recipe import Recipe
 from deoldify.core import machine, md_table, to_gray
 from deoldify.loss import FeatureLoss, with_luma
 from deoldify.metrics import evaluate
@@ -57,17 +58,17 @@ def main():
         T.FeatureLoss = cf_loss(a.weight)  # the loss `generator_learner` builds for the RGB head
         T.train_generator([Path(a.root)/'datasets/photos2/train', Path(a.root)/'datasets/photos/train'], dest, sizes=(192,), epochs=(6,),
                           lrs=(3e-4,), bss=(16,), chunk=3000, init=a.init, card=False)
-        log = T.recipe(dest) | dict(cf_weight=a.weight)  # the recipe records the loss it was trained on
-        save_generator(load_generator(dest), dest, encoder=log['encoder'], recipe=json.dumps(log))
-    log = T.recipe(dest)
+        log = Recipe.read(dest); log.run['cf_weight'] = a.weight  # the recipe records the loss it was trained on
+        save_generator(load_generator(dest), dest, encoder=log.encoder, recipe=log.to_json())
+    log = Recipe.read(dest)
     files = held_out(a.init, a.root, a.valid, a.select)
     ms = {'grey copy': to_gray} | gain_rows({'init': a.init, 'CF loss': dest}, a.gains)
     t = time.perf_counter()
     tab = evaluate(ms, files)
-    st = log['stages'][-1]
+    st = log.stages[-1]
     print(f"{machine()}; "
-          f"{dest.name} from {Path(a.init).name}: {st['size']} px, {st['images']} images, colourfulness weight {log['cf_weight']:g}, "
-          f"{st['seconds']/60:.0f} min on {log['machine']}; scored on {len(files)} {'validation' if a.valid else 'tuning'} photos at the default render factor in {time.perf_counter()-t:.0f} s")
+          f"{dest.name} from {Path(a.init).name}: {st['size']} px, {st['images']} images, colourfulness weight {log.run['cf_weight']:g}, "
+          f"{st['seconds']/60:.0f} min on {log.machine}; scored on {len(files)} {'validation' if a.valid else 'tuning'} photos at the default render factor in {time.perf_counter()-t:.0f} s")
     print(md_table(tab))
 
 if __name__ == '__main__': main()

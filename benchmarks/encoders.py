@@ -22,7 +22,8 @@ from deoldify.core import machine, md_table
 from deoldify.inference import Colorizer
 from deoldify.metrics import evaluate
 from deoldify.models import generator, load_generator, save_generator
-from deoldify.train import recipe, valid_files, train_generator
+from deoldify.recipe import Recipe
+from deoldify.train import valid_files, train_generator
 
 REPO = Path(__file__).resolve().parent.parent
 ENCODERS = ('lite0', 'lite1', 'lite2')
@@ -59,10 +60,10 @@ def main():
             if not dest.exists(): train_generator(data, dest, sizes=(128,), epochs=(a.epochs,), lrs=(1e-3,), bss=(16,), chunk=3000, encoder=enc, card=False)
             files.append(dest)
     if files:
-        photos = valid_files(recipe(files[0]), a.root)[::a.every]
+        photos = valid_files(Recipe.read(files[0]), a.root)[::a.every]
         print(f"\ncolour on {len(photos)} held-out photos, default render factor:")
-        tab = evaluate({f"{recipe(f)['encoder']} ({Path(f).name})": Colorizer(load_generator(f)) for f in files}, photos)
+        tab = evaluate({f"{Recipe.read(f).encoder} ({Path(f).name})": Colorizer(load_generator(f)) for f in files}, photos)
         print(md_table(tab))
-        for f in files: print(f"- {Path(f).name}: trained {recipe(f)['seconds']/60:.0f} min, {sum(s['images'] for s in recipe(f)['stages'])} images, on {recipe(f)['machine']}")
+        for f,r in ((f, Recipe.read(f)) for f in files): print(f"- {Path(f).name}: trained {r.seconds/60:.0f} min, {sum(s['images'] for s in r.stages)} images, on {r.machine}")
 
 if __name__ == '__main__': main()

@@ -15,7 +15,8 @@ from deoldify.core import machine, md_table, to_gray
 from deoldify.inference import Colorizer
 from deoldify.metrics import evaluate
 from deoldify.models import load_generator
-from deoldify.train import recipe, tuning_files, valid_files
+from deoldify.recipe import Recipe
+from deoldify.train import tuning_files, valid_files
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -26,8 +27,8 @@ def gain_rows(models:dict, # name -> generator file
 
 def held_out(weights, root, valid:bool=False, n:int=100):
     "The photos `weights`' recipe keeps out of training: its validation list, or `n` tuning photos outside it"
-    log = recipe(weights)
-    return valid_files(log, root) if valid else tuning_files(log, root, n)
+    r = Recipe.read(weights)
+    return valid_files(r, root) if valid else tuning_files(r, root, n)
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])

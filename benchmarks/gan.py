@@ -15,10 +15,11 @@ A checkpoint moves the quality frontier only if it beats the gain curve of the m
     python benchmarks/gan.py STAGE1 --work DIR [--feat-weight 1.5] [--size 192] [--photos 2000] [--epochs 6]
                              [--compare 'shipped=models/deoldify-lite0.safetensors'] [--gains 1 1.15 1.3]
 """
-import argparse, json, time
+import argparse, time
 from pathlib import Path
 from deoldify.core import machine, md_table, to_gray
 from deoldify.gan import train_gan
+from deoldify.recipe import Recipe
 from deoldify.inference import Colorizer
 from deoldify.metrics import evaluate
 from deoldify.models import load_generator
@@ -44,20 +45,20 @@ def main():
     if not (work/'gan-log.json').exists():
         train_gan(a.stage1, work/'gan.safetensors', root=a.root, sizes=(a.size,), crit_epochs=(2,), gan_epochs=(a.epochs,), bss=(16,),
                   n_photos=a.photos, n_select=a.select, feat_wgt=a.feat_weight, every=a.every, work=work, card=False)
-    log = json.loads((work/'gan-log.json').read_text())
+    log = Recipe.from_json((work/'gan-log.json').read_text(), str(work/'gan-log.json'))
     files = held_out(a.stage1, a.root, n=a.select)
     ms = {'grey copy': to_gray, 'stage 1': Colorizer(load_generator(a.stage1), chroma=1)}
     ms |= gain_rows(dict(c.split('=', 1) for c in a.compare), a.gains)
-    ms |= {f: Colorizer(load_generator(work/'checkpoints'/f)) for st in log['stages'] for f in st['checkpoints']}
+    ms |= {f: Colorizer(load_generator(work/'checkpoints'/f)) for st in log.stages for f in st['checkpoints']}
     t = time.perf_counter()
     tab = evaluate(ms, files)
     grey = tab.loc['grey copy', 'PSNR']
     met = {n: [k for k,ok in (('PSNR', r.PSNR >= grey+1.5), ('ΔCF', r['ΔCF'] <= 6),
                               ('cast', max(abs(r['cast a*']), abs(r['cast b*'])) <= 2)) if ok] for n,r in tab.drop('truth').iterrows()}
-    st = log['stages'][-1]
+    st = log.stages[-1]
     print(f"{machine()}; "
-          f"GAN stage from {Path(a.stage1).name}: {st['size']} px, {log['n_photos']} photos, stage-1 loss weight {log['feat_wgt']}, "
-          f"{st['gen_steps']} generator / {st['critic_steps']} critic steps in {log['seconds']/60:.0f} min on {log['machine']}; "
+          f"GAN stage from {Path(a.stage1).name}: {st['size']} px, {log.run['n_photos']} photos, stage-1 loss weight {log.run['feat_wgt']}, "
+          f"{st['gen_steps']} generator / {st['critic_steps']} critic steps in {log.seconds/60:.0f} min on {log.machine}; "
           f"scored on {len(files)} tuning photos at the default render factor in {time.perf_counter()-t:.0f} s")
     print(md_table(tab))
     print(f'\nTargets met on these photos (PSNR >= {grey+1.5:.2f}, ΔCF <= 6, |cast| <= 2):')

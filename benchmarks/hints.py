@@ -15,7 +15,8 @@ import numpy as np
 from deoldify.core import load_image, machine, rgb2ycc, to_gray
 from deoldify.inference import load_colorizer, model_path
 from deoldify.metrics import psnr
-from deoldify.train import recipe, valid_files
+from deoldify.recipe import Recipe
+from deoldify.train import valid_files
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -32,7 +33,7 @@ def main():
     ap.add_argument('--every', type=int, default=4, help='use every n-th validation photo')
     ap.add_argument('--root', default=str(REPO.parent/'shared'), help="the recipe's data root (holding datasets/...)")
     a = ap.parse_args()
-    files = valid_files(recipe(model_path(a.model)), a.root)[::a.every]
+    files = valid_files(Recipe.read(model_path(a.model)), a.root)[::a.every]
     clr, rng, counts = load_colorizer(a.model), np.random.default_rng(0), (0, 1, 5, 10, 20)
     print(f"{machine()}; "
           f"model {clr.name}, render factor {clr.render_factor}, {len(files)} held-out photos")

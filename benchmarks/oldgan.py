@@ -23,7 +23,8 @@ from deoldify.inference import Colorizer
 from deoldify.loss import FeatureLoss, with_luma
 from deoldify.metrics import domain_gap, evaluate
 from deoldify.models import load_generator, save_generator
-from deoldify.train import recipe, tuning_files, valid_files
+from deoldify.recipe import Recipe
+from deoldify.train import tuning_files, valid_files
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -54,8 +55,8 @@ def main():
     a = ap.parse_args()
     work = Path(a.work); work.mkdir(parents=True, exist_ok=True)
     torch.manual_seed(0); random.seed(0); rng = np.random.default_rng(0)
-    log = recipe(a.init); root = Path(a.root)
-    train,_ = source_split([root/d for d in log['data']], log['held_out'], log['n_valid'])
+    log = Recipe.read(a.init); root = Path(a.root)
+    train,_ = source_split([root/d for d in log.data], log.held_out, log.n_valid)
     olds = sorted((root/'datasets/oldphotos').glob('*.jpg'))
     dl = colorize_dls(train, a.size, a.bs, valid=train[:a.bs]).train
     old = old_crops(olds[::2], a.size, a.bs, rng)
@@ -85,7 +86,7 @@ def main():
         og.zero_grad(); loss.backward(); og.step()
         hist.append(('gen', adv.item(), feat.item()))
         if i % a.every == 0:
-            ckpts.append(save_generator(gen.eval(), work/f'step-{i:04d}.safetensors', recipe=json.dumps(log), chroma=chroma_gain(weights_meta(a.init))))
+            ckpts.append(save_generator(gen.eval(), work/f'step-{i:04d}.safetensors', recipe=log.to_json(), chroma=chroma_gain(weights_meta(a.init))))
             gen.train()
             print(f"step {i}: critic {np.mean([h[1] for h in hist[-2*a.every:] if h[0]=='critic']):.3f}, "
                   f"adv {np.mean([h[1] for h in hist[-2*a.every:] if h[0]=='gen']):.3f}, feat {np.mean([h[2] for h in hist[-2*a.every:] if h[0]=='gen']):.3f}, {time.time()-t0:.0f} s", flush=True)

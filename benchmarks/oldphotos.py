@@ -23,7 +23,8 @@ from deoldify.degrade import photo_stats, old_photo
 from deoldify.inference import Colorizer, model_path, render_size
 from deoldify.metrics import domain_gap
 from deoldify.models import load_generator
-from deoldify.train import old_photos_md, recipe, valid_files, OLD_PHOTOS
+from deoldify.recipe import Recipe
+from deoldify.train import old_photos_md, valid_files, OLD_PHOTOS
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -44,7 +45,7 @@ def stats(a):
     crops = [crop(PILImageInput.create(f), split_idx=0).convert('L') for f in random.sample(list(train), a.n)]
     old = sorted((root/'oldphotos').glob('*.jpg'))
     rows = {f'{len(old)} genuine old photos (render size)': [at_render(f) for f in old],
-            '400 validation photos, grey (render size)': [at_render(f) for f in valid_files(recipe(model_path(a.model)), a.root)],
+            '400 validation photos, grey (render size)': [at_render(f) for f in valid_files(Recipe.read(model_path(a.model)), a.root)],
             f'{a.n} training crops, clean (192 px)': crops,
             f'{a.n} training crops, `old_photo` (192 px)': [old_photo(o, rng) for o in crops]}
     return pd.DataFrame({k: stats_row(v) for k,v in rows.items()}).T
@@ -75,7 +76,7 @@ def main():
     p, old = model_path(a.model), Path(a.root)/'datasets/oldphotos'
     others = {n: Colorizer(load_generator(f), chroma=a.chroma) for n,f in (o.split('=', 1) for o in a.compare)}
     if a.every > 1:
-        olds, modern = image_files(old)[::a.every], valid_files(recipe(p), a.root)[::a.every]
+        olds, modern = image_files(old)[::a.every], valid_files(Recipe.read(p), a.root)[::a.every]
         tab = domain_gap({**others, p.stem: Colorizer(load_generator(p), chroma=a.chroma)}, olds, modern)
         print(f"{machine()}; every {a.every}th photo: {len(olds)} old, {len(modern)} validation; default render factor, {time.perf_counter()-t:.0f} s\n{md_table(tab)}")
         return

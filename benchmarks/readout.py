@@ -31,7 +31,7 @@ from deoldify.inference import Colorizer
 from deoldify.data import manifest
 from deoldify.metrics import colourfulness, evaluate, psnr
 from deoldify.models import load_generator
-from deoldify.train import recipe
+from deoldify.recipe import Recipe
 from frontier import held_out
 
 REPO = Path(__file__).resolve().parent.parent
@@ -73,9 +73,9 @@ def ridge(X, y, alpha:float):
 
 def train_sample(weights, root, n:int) -> list:
     "`n` photos (seeded) of each training source in `weights`' recipe"
-    log = recipe(weights)
-    df = pd.concat([manifest(Path(root)/f) for f in log['data'] if (Path(root)/f/'MANIFEST.tsv').exists()])
-    df = df[~df.source.isin(log['held_out'])]
+    log = Recipe.read(weights)
+    df = pd.concat([manifest(Path(root)/f) for f in log.data if (Path(root)/f/'MANIFEST.tsv').exists()])
+    df = df[~df.source.isin(log.held_out)]
     return [p for _,g in df.groupby('source') for p in g.path.sample(min(n, len(g)), random_state=0)]
 
 def at(P, C, T, g) -> tuple:

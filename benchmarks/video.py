@@ -17,7 +17,8 @@ import numpy as np
 from deoldify.core import machine
 from deoldify.inference import load_colorizer, model_path
 from deoldify.metrics import psnr
-from deoldify.train import recipe, valid_files
+from deoldify.recipe import Recipe
+from deoldify.train import valid_files
 from deoldify.video import colorize_video, chroma_flicker, pan_frames, read_frames, write_clip
 
 REPO = Path(__file__).resolve().parent.parent
@@ -38,7 +39,7 @@ def main():
     a = ap.parse_args()
     clr = load_colorizer('default', a.render_factor)
     tmp = Path(tempfile.mkdtemp())
-    photo = valid_files(recipe(model_path()), a.root)[0]
+    photo = valid_files(Recipe.read(model_path()), a.root)[0]
     print(f"{machine()}; "
           f"model {clr.name}, render factor {clr.render_factor}")
     truth = pan_frames(photo, a.frames, size=(320, 240))

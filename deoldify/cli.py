@@ -168,7 +168,7 @@ def train_cmd(args) -> int:
         with _loading(): from deoldify.train import tune_readout, model_card
         tune_readout(args.out)
         model_card(args.out, others={'stage 1 (before the GAN stage)': gan_work/'stage1.safetensors'} if args.gan else None)
-    if not rank_distrib(): print(f"trained {Path(args.out).resolve()} ({log['seconds']/60:.1f} min for stage 1); its card: {Path(args.out).with_suffix('.md').resolve()}")
+    if not rank_distrib(): print(f"trained {Path(args.out).resolve()} ({log.seconds/60:.1f} min for stage 1); its card: {Path(args.out).with_suffix('.md').resolve()}")
     teardown_distrib()  # under torchrun: close the process group in order, not in the interpreter's exit
     return 0
 

@@ -4,12 +4,13 @@
 
 # %% ../nbs/15a_defade.ipynb #9b2648fa
 from __future__ import annotations
-import json, time
+import time
 from pathlib import Path
 import numpy as np, cv2, torch
 import torch.nn.functional as F
 from PIL import Image, ImageOps
 from .core import *
+from .recipe import *
 from .degrade import tone, soften, grain, dust, jpeg
 from .restorer import *
 
@@ -119,9 +120,10 @@ def train_restorer(dest, # the .safetensors to write; checkpoints go in DEST.wor
         (work/'last.tmp').replace(ck)
         print(log[-1], flush=True)
     rel = lambda p: str(Path(p).resolve().relative_to(root.resolve()))
-    recipe = dict(data=[rel(p) for p in photos], data_root=str(root), epochs=epochs, per_epoch=per_epoch, size=size, bs=bs, lr=lr,
-                  seed=seed, held_out=list(held_out), loss='MSE on luminance', ageing='deoldify.defade.age', log=log, valid=[rel(p) for p in valid])
-    return save_restorer(m.eval(), dest, recipe=json.dumps(recipe))
+    r = Recipe('restorer', str(root), [rel(p) for p in photos], list(held_out), [rel(p) for p in valid], stages=log, seconds=sum(o['seconds'] for o in log),
+               machine=machine(), torch=torch.__version__, run=dict(epochs=epochs, per_epoch=per_epoch, size=size, bs=bs, lr=lr, seed=seed,
+                                                                    loss='MSE on luminance', ageing='deoldify.defade.age'))
+    return save_restorer(m.eval(), dest, recipe=r.to_json())
 
 # %% ../nbs/15a_defade.ipynb #02926b75
 BASELINES = {'as scanned': lambda im: im,
@@ -175,34 +177,12 @@ def fade_table(files, # colour or grey photos: the truths
 TARGET_GAIN = 2.  # dB of luminance PSNR over the best classical baseline, on the held-out sources
 
 
-# %% ../nbs/15a_defade.ipynb #5193da41
-def restorer_card(weights, # a restorer file written by `train_restorer`
-                  root=None, # where the recorded photo folders are, default the recorded `data_root`
-                  n:int|None=None, # score only every n-th validation photo (quick checks)
-                 ) -> tuple[Path, 'pd.DataFrame']:
-    "Score `weights` against `BASELINES` on its recorded validation photos and write its card next to it (same name, .md)"
-    from deoldify.train import valid_files, sources_table, md_table
-    weights = Path(weights)
-    log,m = json.loads(weights_meta(weights)['recipe']),load_restorer(weights)
-    valid = valid_files(log, root)[::n or 1]
-    methods = {**BASELINES, 'defade (this restorer)': lambda im: defade(im, m)}
-    tab = defade_scores(valid, methods)
-    classical = tab.PSNR.drop(['as scanned', 'defade (this restorer)'])
-    gain = tab.PSNR['defade (this restorer)'] - classical.max()
-    ft = fade_table(valid, methods)
-    ft['best classical fix'] = ft[list(classical.index)].max(1)
-    margin = ft['defade (this restorer)'] - ft['best classical fix']
-    src = sources_table(log, root)
-    rows = '\n'.join(f"| {s} | {r.photos} | {'held out' if r.held_out else 'training'} | {r.licence} |" for s,r in src.iterrows())
-    epochs = '\n'.join(f"| {o['epoch']+1} | {o['loss']} | {o['seconds']} |" for o in log['log'])
-    card = f"""# Model card: {weights.stem}
-
-Restores the luminance of faded, washed-out, toned, grainy and dusty scans before colouring (`deoldify.defade`,
-`restore=True`, `--restore`). A `Restorer`: levels (the darkest pixel to black, the brightest to white), then a monotone
-tone curve of {KNOTS} segments predicted from a {m.thumb}×{m.thumb} thumbnail, a histogram and the levels, then a 4-layer
-residual CNN at full resolution; {sum(p.numel() for p in m.parameters()):,} parameters.
-
-## Data
+# %% ../nbs/15a_defade.ipynb #09ca2565
+def _restorer_data_md(r:Recipe, valid, root) -> str:
+    "The restorer card's data section: how the pairs are made, and the sources with their use and licence"
+    from deoldify.train import sources_table
+    rows = '\n'.join(f"| {s} | {o.photos} | {'held out' if o.held_out else 'training'} | {o.licence} |" for s,o in sources_table(r, root).iterrows())
+    return f"""## Data
 Training pairs are the training photos' luminance, stretched to the full range as a print's, and an aged copy
 (`deoldify.defade.age`: one of six kinds of fading, blur, grain, dust, scratches, sepia toning or yellowing, JPEG, one in
 eight left clean), aged afresh each epoch; the truth keeps the aged copy's blur, grain and JPEG (`age(..., truth=True)`),
@@ -212,8 +192,45 @@ aged once with a fixed seed (never clean). No test image was used.
 
 | source | photos | use | licence |
 |---|---|---|---|
-{rows}
+{rows}"""
 
+def _restorer_recipe_md(r:Recipe) -> str:
+    "The restorer card's recipe section: the run's settings and its epochs"
+    g = r.run
+    epochs = '\n'.join(f"| {o['epoch']+1} | {o['loss']} | {o['seconds']} |" for o in r.stages)
+    return f"""## Recipe (`deoldify.defade.train_restorer`)
+{g['epochs']} epochs of {g['per_epoch'] or 'all the'} photos (a fresh seeded sample each epoch), random {g['size']} px crops, batch {g['bs']},
+AdamW (weight decay 1e-4), one-cycle to lr {g['lr']:g}, MSE loss on the luminance, seed {g['seed']}.
+
+| epoch | train MSE | seconds |
+|---|---|---|
+{epochs}"""
+
+# %% ../nbs/15a_defade.ipynb #5193da41
+def restorer_card(weights, # a restorer file written by `train_restorer`
+                  root=None, # where the recorded photo folders are, default the recorded `data_root`
+                  n:int|None=None, # score only every n-th validation photo (quick checks)
+                 ) -> tuple[Path, 'pd.DataFrame']:
+    "Score `weights` against `BASELINES` on its recorded validation photos and write its card next to it (same name, .md)"
+    from deoldify.train import valid_files  # fastai: only for a card
+    weights = Path(weights)
+    r,m = Recipe.read(weights),load_restorer(weights)
+    valid = valid_files(r, root)[::n or 1]
+    methods = {**BASELINES, 'defade (this restorer)': lambda im: defade(im, m)}
+    tab = defade_scores(valid, methods)
+    classical = tab.PSNR.drop(['as scanned', 'defade (this restorer)'])
+    gain = tab.PSNR['defade (this restorer)'] - classical.max()
+    ft = fade_table(valid, methods)
+    ft['best classical fix'] = ft[list(classical.index)].max(1)
+    margin = ft['defade (this restorer)'] - ft['best classical fix']
+    card = f"""# Model card: {weights.stem}
+
+Restores the luminance of faded, washed-out, toned, grainy and dusty scans before colouring (`deoldify.defade`,
+`restore=True`, `--restore`). A `Restorer`: levels (the darkest pixel to black, the brightest to white), then a monotone
+tone curve of {KNOTS} segments predicted from a {m.thumb}×{m.thumb} thumbnail, a histogram and the levels, then a 4-layer
+residual CNN at full resolution; {sum(p.numel() for p in m.parameters()):,} parameters.
+
+{_restorer_data_md(r, valid, root)}
 ## Luminance against the truth on the held-out sources
 {md_table(tab)}
 
@@ -229,14 +246,7 @@ Each kind of fading in `deoldify.defade.FADES` at a typical strength, on the sam
 
 Speed and the pictures: `make bench-defade`, and the README.
 
-## Recipe (`deoldify.defade.train_restorer`)
-{log['epochs']} epochs of {log['per_epoch'] or 'all the'} photos (a fresh seeded sample each epoch), random {log['size']} px crops, batch {log['bs']},
-AdamW (weight decay 1e-4), one-cycle to lr {log['lr']:g}, MSE loss on the luminance, seed {log['seed']}.
-
-| epoch | train MSE | seconds |
-|---|---|---|
-{epochs}
-
+{_restorer_recipe_md(r)}
 ## File
 `{weights.name}`: safetensors, float32, {weights.stat().st_size/1e3:.0f} kB, sha256 `{sha256(weights)}`.
 """

@@ -4,11 +4,12 @@
 
 # %% ../nbs/08_gan.ipynb #e5ab17de
 from __future__ import annotations
-import json, time, shutil
+import dataclasses, time, shutil
 from pathlib import Path
 from fastai.vision.all import *
 from fastai.vision.gan import GANModule, GANLoss, GANTrainer, AdaptiveGANSwitcher, gan_loss_from_func, set_freeze_model
 from .core import *
+from .recipe import *
 from .data import *
 from .models import *
 from .loss import *
@@ -109,6 +110,23 @@ def pick_checkpoint(tab:pd.DataFrame, # `evaluate`'s table: 'stage 1', the check
     ok = ck[(ck.PSNR >= s1.PSNR - max_psnr_drop) & (ck['ΔCF'] < s1['ΔCF'])]
     return None if ok.empty else ok['ΔCF'].idxmin()
 
+# %% ../nbs/08_gan.ipynb #5298e7a6
+def _choose(log:Recipe, s1, dest, work, train, select, card, root):
+    "`train_gan`'s end: score the checkpoints against stage 1 `s1` on `select`, save the chosen one to `dest` (with its card) and the log"
+    files = [f for s in log.stages for f in s['checkpoints']]
+    tab = evaluate({'stage 1': Colorizer(load_generator(s1), chroma=1)} | {f: Colorizer(load_generator(work/'checkpoints'/f)) for f in files}, select)  # raw readouts, like for like
+    log.run.update(checkpoints=tab.reset_index(names='name').to_dict('records'), chosen=pick_checkpoint(tab, log.run['max_psnr_drop']))
+    if ch := log.run['chosen']:
+        g = load_generator(work/'checkpoints'/ch)
+        log.run['fp16_max_diff'] = fp16_max_diff(g, colorize_dls(train[:4] + select[:4], log.run['sizes'][-1], 4, valid=select[:4]).valid.one_batch()[0].cpu())
+    (work/'gan-log.json').write_text(log.to_json())
+    plot_gan_log(log, work/'gan-log.png')
+    if ch:
+        kept = dataclasses.replace(log, stages=[{k:v for k,v in s.items() if k!='steps'} for s in log.stages])  # the model file keeps no per-step losses
+        save_generator(g, dest, encoder=log.encoder, recipe=kept.to_json())
+        for f in ('gan-log.json', 'gan-log.png'): shutil.copy(work/f, dest.with_name(f'{dest.stem}.{f}'))
+        if card: model_card(dest, root, others={'stage 1 (before the GAN stage)': s1}, rec=kept)
+
 # %% ../nbs/08_gan.ipynb #3f5aef58
 def train_gan(stage1, # generator file written by `train_generator`: its recipe names the photos and the validation list
               dest, # the .safetensors file to write, if a checkpoint beats stage 1 (may be `stage1` itself)
@@ -126,22 +144,21 @@ def train_gan(stage1, # generator file written by `train_generator`: its recipe 
               max_psnr_drop:float=0.3, # how far below stage 1 a checkpoint's PSNR may fall
               work=None, # working folder: fakes, checkpoints; default `dest`'s folder / 'gan-work'
               card:bool=True, # write the model card of the chosen model
-             ) -> dict:
-    "NoGAN stage 2 from `stage1`: critic pretraining and GAN phases at each size, then checkpoint selection"
+             ) -> Recipe:
+    "NoGAN stage 2 from `stage1`: critic pretraining and GAN phases at each size, then checkpoint selection; returns its recipe (with each step's losses)"
     dest, work = Path(dest), Path(ifnone(work, Path(dest).parent/'gan-work'))
     work.mkdir(parents=True, exist_ok=True)
     s1 = shutil.copy(stage1, work/'stage1.safetensors')  # `dest` may be `stage1`
-    s1log = recipe(s1)
-    root = Path(ifnone(root, s1log['data_root']))
-    train = source_split([root/d for d in s1log['data']], s1log['held_out'], s1log['n_valid'])[0]
+    s1r = Recipe.read(s1)
+    root = Path(ifnone(root, s1r.data_root))
+    train = source_split([root/d for d in s1r.data], s1r.held_out, s1r.n_valid)[0]
     train = train[::max(1, len(train)//n_photos)][:n_photos] if n_photos else train
-    select = tuning_files(s1log, root, n_select)  # not the validation photos: the card's metrics stay on photos nothing was chosen on
+    select = tuning_files(s1r, root, n_select)  # not the validation photos: the card's metrics stay on photos nothing was chosen on
     gen, crit = load_generator(s1), critic(nf)
-    base = lambda: BinLoss(chroma_readout(gen), tensor(s1log['prior'])) if gen.head == 'bins' else FeatureLoss()
-    log = dict({k:s1log[k] for k in RECIPE_DATA if k in s1log}, stage1=s1log, n_photos=len(train), sizes=list(sizes), lr=lr, ttur=ttur,
-               feat_wgt=feat_wgt, critic_thresh=critic_thresh, crit_lr=crit_lr, nf=nf, every=every, max_psnr_drop=max_psnr_drop, stages=[], checkpoints=[],
-               selected_on=[str(f.relative_to(root)) for f in select],
-               machine=machine(), torch=torch.__version__)
+    base = lambda: BinLoss(chroma_readout(gen), tensor(s1r.prior)) if gen.head == 'bins' else FeatureLoss()
+    log = dataclasses.replace(s1r, kind='gan', parent=s1r, stages=[], machine=machine(), torch=torch.__version__,  # stage 1's data and network
+                              run=dict(n_photos=len(train), sizes=list(sizes), lr=lr, ttur=ttur, feat_wgt=feat_wgt, critic_thresh=critic_thresh,
+                                       crit_lr=crit_lr, nf=nf, every=every, max_psnr_drop=max_psnr_drop, selected_on=[str(f.relative_to(root)) for f in select]))
     t0 = time.time()
     for sz,ce,ge,bs in zip(sizes, crit_epochs, gan_epochs, bss):
         t = time.time()
@@ -154,56 +171,44 @@ def train_gan(stage1, # generator file written by `train_generator`: its recipe 
         learn = gan_learner(colorize_dls(train + select, sz, bs, valid=select), gen, crit, lr, ttur, feat_wgt, base(), critic_thresh, cbs=ckpts)
         with learn.no_bar(), learn.no_logging(): learn.fit(ge)
         n_img,turns = len(learn.gan_trainer.steps)*bs,Counter(p for p,_ in learn.gan_trainer.steps)
-        log['stages'].append(dict(size=sz, bs=bs, crit_epochs=ce, gan_epochs=ge, crit_loss=round(float(cl.recorder.values[-1][1]), 4),
-                                  crit_acc=round(float(cl.recorder.values[-1][2]), 4), steps=learn.gan_trainer.steps,
-                                  gen_steps=turns['gen'], critic_steps=turns['critic'],
-                                  checkpoints=[f.name for f in ckpts.files], seconds=round(time.time()-t),
-                                  imgs_per_s=round(n_img/(time.time()-t_crit), 2), peak_mem=peak_mem()))
+        log.stages.append(dict(size=sz, bs=bs, crit_epochs=ce, gan_epochs=ge, crit_loss=round(float(cl.recorder.values[-1][1]), 4),
+                               crit_acc=round(float(cl.recorder.values[-1][2]), 4), steps=learn.gan_trainer.steps,
+                               gen_steps=turns['gen'], critic_steps=turns['critic'],
+                               checkpoints=[f.name for f in ckpts.files], seconds=round(time.time()-t),
+                               imgs_per_s=round(n_img/(time.time()-t_crit), 2), peak_mem=peak_mem()))
         gen, crit = learn.model.generator, learn.model.critic
-    log['seconds'] = round(time.time()-t0)
-    files = [f for s in log['stages'] for f in s['checkpoints']]
-    tab = evaluate({'stage 1': Colorizer(load_generator(s1), chroma=1)} | {f: Colorizer(load_generator(work/'checkpoints'/f)) for f in files}, select)  # raw readouts, like for like
-    log['checkpoints'] = tab.reset_index(names='name').to_dict('records')
-    log['chosen'] = pick_checkpoint(tab, max_psnr_drop)
-    if log['chosen']:
-        g = load_generator(work/'checkpoints'/log['chosen'])
-        log['fp16_max_diff'] = fp16_max_diff(g, colorize_dls(train[:4] + select[:4], sizes[-1], 4, valid=select[:4]).valid.one_batch()[0].cpu())
-    (work/'gan-log.json').write_text(json.dumps(log))
-    plot_gan_log(log, work/'gan-log.png')
-    if log['chosen']:
-        save_generator(g, dest, encoder=weights_meta(s1).get('encoder','lite0'),
-                       recipe=json.dumps({k:v for k,v in log.items() if k!='stages'} | dict(stages=[{k:v for k,v in s.items() if k!='steps'} for s in log['stages']])))
-        for f in ('gan-log.json', 'gan-log.png'): shutil.copy(work/f, dest.with_name(f'{dest.stem}.{f}'))
-        if card: model_card(dest, root, others={'stage 1 (before the GAN stage)': s1})
+    log.seconds = round(time.time()-t0)
+    _choose(log, s1, dest, work, train, select, card, root)
     return log
 
+
 # %% ../nbs/08_gan.ipynb #5254d656
-def plot_gan_log(log:dict, dest=None):
+def plot_gan_log(log:Recipe, dest=None):
     "Plot `train_gan`'s log: losses of both players per step, and the metrics per checkpoint; save to `dest`"
     from matplotlib.figure import Figure  # not pyplot: no backend or current figure changed for the rest of the process
     fig = Figure(figsize=(9,7))
     ax,bx = fig.subplots(2, 1)
-    steps = [s for st in log['stages'] for s in st['steps']]
+    steps = [s for st in log.stages for s in st['steps']]
     cx = ax.twinx()
     for axis,player,c in ((cx,'gen','tab:blue'), (ax,'critic','tab:red')):
         i = [k for k,(p,_) in enumerate(steps) if p==player]
         axis.plot(i, [steps[k][1] for k in i], '.', ms=2, c=c, alpha=0.5)
         axis.plot(i, pd.Series([steps[k][1] for k in i]).ewm(alpha=0.1).mean(), c=c, label=f'{player} loss')
         axis.set_ylabel(f'{player} loss', color=c)
-    ax.axhline(log['critic_thresh'], c='tab:red', ls=':', lw=1)
+    ax.axhline(log.run['critic_thresh'], c='tab:red', ls=':', lw=1)
     n = 0
-    for st in log['stages']:
+    for st in log.stages:
         ax.axvline(n, c='grey', lw=0.5); ax.text(n, ax.get_ylim()[1], f" {st['size']} px", va='top', fontsize=8); n += len(st['steps'])
     ax.set_xlabel('training step (each step trains one player)')
-    ck = pd.DataFrame(log['checkpoints']).set_index('name').drop('truth', errors='ignore')
+    ck = pd.DataFrame(log.run['checkpoints']).set_index('name').drop('truth', errors='ignore')
     s1 = ck.loc['stage 1']; ck = ck.drop('stage 1')
     if len(ck):
         bx.plot(range(len(ck)), ck['ΔCF'], 'o-', c='tab:purple', label='ΔCF'); bx.axhline(s1['ΔCF'], c='tab:purple', ls='--', lw=1, label='ΔCF, stage 1')
         bx.set_xticks(range(len(ck)), [n.removesuffix('.safetensors') for n in ck.index], rotation=45, fontsize=7)
         px = bx.twinx(); px.plot(range(len(ck)), ck.PSNR, 's-', c='tab:green', label='PSNR')
-        px.axhline(s1.PSNR, c='tab:green', ls='--', lw=1); px.axhline(s1.PSNR - log.get('max_psnr_drop', 0.3), c='tab:green', ls=':', lw=1)
+        px.axhline(s1.PSNR, c='tab:green', ls='--', lw=1); px.axhline(s1.PSNR - log.run.get('max_psnr_drop', 0.3), c='tab:green', ls=':', lw=1)
         px.set_ylabel('PSNR (dB)', color='tab:green')
-        if log.get('chosen'): bx.axvline(list(ck.index).index(log['chosen']), c='k', lw=1)
+        if log.run.get('chosen'): bx.axvline(list(ck.index).index(log.run['chosen']), c='k', lw=1)
     bx.set_ylabel('ΔCF', color='tab:purple'); bx.set_title('validation: checkpoints (dashed: stage 1; dotted: the allowed PSNR drop; black: chosen)', fontsize=9)
     fig.tight_layout()
     if dest: fig.savefig(dest, dpi=90)

