@@ -177,7 +177,7 @@ def fade_table(files, # colour or grey photos: the truths
 TARGET_GAIN = 2.  # dB of luminance PSNR over the best classical baseline, on the held-out sources
 
 
-# %% ../nbs/15a_defade.ipynb #09ca2565
+# %% ../nbs/15a_defade.ipynb #c00c3f6b
 def _restorer_data_md(r:Recipe, valid, root) -> str:
     "The restorer card's data section: how the pairs are made, and the sources with their use and licence"
     from deoldify.train import sources_table

@@ -110,7 +110,7 @@ def pick_checkpoint(tab:pd.DataFrame, # `evaluate`'s table: 'stage 1', the check
     ok = ck[(ck.PSNR >= s1.PSNR - max_psnr_drop) & (ck['ΔCF'] < s1['ΔCF'])]
     return None if ok.empty else ok['ΔCF'].idxmin()
 
-# %% ../nbs/08_gan.ipynb #5298e7a6
+# %% ../nbs/08_gan.ipynb #14826d6a
 def _choose(log:Recipe, s1, dest, work, train, select, card, root):
     "`train_gan`'s end: score the checkpoints against stage 1 `s1` on `select`, save the chosen one to `dest` (with its card) and the log"
     files = [f for s in log.stages for f in s['checkpoints']]

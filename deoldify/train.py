@@ -79,7 +79,7 @@ within {g.get('max_psnr_drop', 0.3)} dB of stage 1's PSNR.
 Total: {r.seconds/60:.1f} min on {r.machine} (torch {r.torch})."""
 
 
-# %% ../nbs/06_train.ipynb #8804b60f
+# %% ../nbs/06_train.ipynb #c2679933
 def recipe_md(r:Recipe) -> str:
     "The recipe part of a card: every run that made the model, oldest first (a GAN model's stage 1, a fine-tune's `parent`)"
     if r.kind == 'gan': return _gan_md(r)
@@ -303,6 +303,31 @@ def _shards(photos) -> Path|None:
     return p if p.name == 'shards.json' and p.exists() else None
 
 
+# %% ../nbs/06_train.ipynb #d9df3e62
+def _training_data(photos, held_out, n_valid, chunk, **kwargs) -> AttrDict:
+    "`train_generator`'s data: folders and a split by source, or a shard index (which records its split); `dls_at(stage, size, bs)` makes a stage's `DataLoaders`"
+    if shards := _shards(photos):  # streamed: the index records the split
+        idx = json.loads(shards.read_text()); root = Path(idx['data_root'])
+        return AttrDict(shards=shards, root=root, folders=[root/f for f in idx['data']], valid=L(root/v for v in idx['valid']), held_out=idx['held_out'],
+                        n_valid=idx['n_valid'], n_train=idx['n_train'], dls_at=lambda i, size, bs: stream_dls(shards, size, bs, n=chunk, seed=i, **kwargs),
+                        prior_photos=lambda: [y for _,y in itertools.islice(iter(PhotoStream([shards.parent/s for s in idx['shards']])), 2000)])
+    folders = [Path(o).resolve() for o in L(photos)]
+    train,valid = source_split(folders, held_out, n_valid)
+    return AttrDict(shards=None, root=Path(os.path.commonpath(folders)).parent, folders=folders, valid=valid, held_out=held_out, n_valid=n_valid,
+                    n_train=len(train), dls_at=lambda i, size, bs: colorize_dls(train + valid, size, bs, valid=valid, **kwargs), prior_photos=lambda: train)
+
+def _new_recipe(d:AttrDict, encoder, head, hints, init, chunk, mixed_precision, kwargs) -> Recipe:
+    "The recipe `train_generator` starts a run with, on data `d` (`_training_data`)"
+    rel = lambda fs: [str(f.relative_to(d.root)) for f in fs]
+    bf16 = torch.cuda.is_available() and torch.cuda.is_bf16_supported()
+    r = Recipe('generator', str(d.root), rel(d.folders), list(d.held_out), rel(d.valid), d.n_valid, d.n_train, encoder, head, hints,
+               parent=Recipe.read(init) if init else None, machine=machine(), torch=torch.__version__,
+               run=dict(chunk=chunk, degrade=type(kwargs['crappify']).__name__ if kwargs.get('crappify') else 'old_photo', init=None if init is None else Path(init).name,
+                        processes=max(1, num_distrib()), shards=str(d.shards) if d.shards else None,
+                        precision=('bf16' if bf16 else 'fp16') if torch.cuda.is_available() and mixed_precision else 'fp32'))
+    if head == 'bins': r.prior = [round(float(o), 7) for o in chroma_prior(d.prior_photos())]
+    return r
+
 # %% ../nbs/06_train.ipynb #4e676d1f
 def train_generator(photos, # photo folders, each with a MANIFEST.tsv (validation by source: `source_split`), or a shard index (`write_shards`)
                     dest, # the .safetensors file to write
@@ -323,36 +348,17 @@ def train_generator(photos, # photo folders, each with a MANIFEST.tsv (validatio
                    ) -> tuple[Learner, Recipe]:
     "Train a generator on photo folders or shards, save it and its card; a killed run resumes from its last epoch; data-parallel under `torchrun`"
     dest = Path(dest); work = Path(ifnone(work, dest.parent/f'{dest.stem}-work')); work.mkdir(parents=True, exist_ok=True)
-    if shards := _shards(photos):  # streamed: the index records the split
-        idx = json.loads(shards.read_text())
-        root,held_out,n_valid = Path(idx['data_root']),idx['held_out'],idx['n_valid']
-        folders,train,valid = [root/f for f in idx['data']],None,L(root/v for v in idx['valid'])
-        stream = lambda size, bs, seed: stream_dls(shards, size, bs, n=chunk, seed=seed, **kwargs)
-    else:
-        folders = [Path(o).resolve() for o in L(photos)]
-        train,valid = source_split(folders, held_out, n_valid)
-        root = Path(os.path.commonpath(folders)).parent
-    dls_at = lambda i, size, bs: stream(size, bs, i) if shards else colorize_dls(train + valid, size, bs, valid=valid, **kwargs)
+    d = _training_data(photos, held_out, n_valid, chunk, **kwargs)
     rank0 = rank_distrib() == 0  # under torchrun only the first process writes
-    cuda = torch.cuda.is_available()
     prog = work/'progress.json'
-    log = Recipe.from_json(prog.read_text(), str(prog)) if resume and prog.exists() else None
-    if log is None:
-        log = Recipe('generator', str(root), [str(f.relative_to(root)) for f in folders], list(held_out), [str(f.relative_to(root)) for f in valid], n_valid,
-                     idx['n_train'] if shards else len(train), encoder, head, hints, parent=Recipe.read(init) if init else None, machine=machine(), torch=torch.__version__,
-                     run=dict(chunk=chunk, degrade=type(kwargs['crappify']).__name__ if kwargs.get('crappify') else 'old_photo', init=None if init is None else Path(init).name,
-                              processes=max(1, num_distrib()), shards=str(shards) if shards else None,
-                              precision=('bf16' if torch.cuda.is_bf16_supported() else 'fp16') if cuda and mixed_precision else 'fp32'))
-        if head == 'bins':
-            prior = chroma_prior([y for _,y in itertools.islice(iter(PhotoStream([shards.parent/s for s in idx['shards']])), 2000)] if shards else train)
-            log.prior = [round(float(o), 7) for o in prior]
+    log = Recipe.from_json(prog.read_text(), str(prog)) if resume and prog.exists() else _new_recipe(d, encoder, head, hints, init, chunk, mixed_precision, kwargs)
     done = _checkpoints(work) if resume else []
     prior,learn = tensor(log.prior) if head == 'bins' else None, None
     for i,(sz,ep,lr,bs) in enumerate(zip(sizes, epochs, lrs, bss)):
         if i < len(log.stages): continue  # finished by an earlier run
         t = time.time()
         if torch.cuda.is_available(): torch.cuda.reset_peak_memory_stats()
-        dls = dls_at(i, sz, bs)
+        dls = d.dls_at(i, sz, bs)
         if learn is None:
             learn = generator_learner(dls, encoder, head=head, hints=hints, prior=prior, path=work, model_dir='checkpoints')
             if init is not None and not done: load_weights(learn.model, init)
@@ -363,16 +369,13 @@ def train_generator(photos, # photo folders, each with a MANIFEST.tsv (validatio
             s,e,f = done[-1]
             learn.load(f.stem, with_opt=True); done = []
             start = e+1 if s == i else 0
-        stage_cbs = [SaveModelCallback(every_epoch=True, with_opt=True, fname=f's{i}')] + ([StreamEpochs()] if shards else [EpochChunks(chunk)] if chunk else []) + L(cbs)
+        stage_cbs = [SaveModelCallback(every_epoch=True, with_opt=True, fname=f's{i}')] + ([StreamEpochs()] if d.shards else [EpochChunks(chunk)] if chunk else []) + L(cbs)
         with distributed(learn): learn.fit_one_cycle(ep, stage_lrs(lr, hints), start_epoch=start, cbs=stage_cbs)
-        log.stages.append(dict(size=sz, epochs=ep, lr=lr, bs=bs, images=ep*(chunk or len(train)),
-                                  seconds=round(time.time()-t), resumed_at_epoch=start, peak_mem=peak_mem(),
-                                  train_loss=round(float(learn.recorder.values[-1][0]), 4),
-                                  valid_loss=round(float(learn.recorder.values[-1][1]), 4)))
+        log.stages.append(dict(size=sz, epochs=ep, lr=lr, bs=bs, images=ep*(chunk or d.n_train), seconds=round(time.time()-t), resumed_at_epoch=start,
+                               peak_mem=peak_mem(), train_loss=round(float(learn.recorder.values[-1][0]), 4), valid_loss=round(float(learn.recorder.values[-1][1]), 4)))
         if rank0: prog.write_text(log.to_json())
     if learn is None:  # every stage was done: rebuild from the last checkpoint
-        learn = generator_learner(dls_at(len(sizes)-1, sizes[-1], bss[-1]), encoder, head=head,
-                                  hints=hints, prior=prior, path=work, model_dir='checkpoints')
+        learn = generator_learner(d.dls_at(len(sizes)-1, sizes[-1], bss[-1]), encoder, head=head, hints=hints, prior=prior, path=work, model_dir='checkpoints')
         learn.load(_checkpoints(work)[-1][2].stem)
     log.seconds = sum(s['seconds'] for s in log.stages)
     if rank0:  # one model and one card, from the first process
