@@ -1,7 +1,7 @@
 """Training throughput in images per second, in one process and in several (`torchrun`: DistributedDataParallel).
 
 The photos are ../shared/datasets/photos/train written once as tar shards into a temporary folder and streamed
-(`deoldify.scale`), as `deoldify train SHARDS` reads them. Each run trains the Lite0 generator with hints, as
+(`deoldify.distributed`), as `deoldify train SHARDS` reads them. Each run trains the Lite0 generator with hints, as
 `train_generator` does, for two epochs of `--images` photos at `--size` px, batch `--bs` per process; the
 second epoch's training phase is timed (the first warms up). One process uses all of torch's threads; under
 torchrun each of N processes gets one (torchrun's default), so on a CPU the runs share the same cores.
@@ -18,7 +18,7 @@ def child(index, size, bs, images):
     import torch
     from fastai.vision.all import Callback, rank_distrib, num_distrib, distrib_barrier
     from fastai.distributed import teardown_distrib
-    from deoldify.scale import stream_dls, distributed
+    from deoldify.distributed import stream_dls, distributed
     from deoldify.train import generator_learner, StreamEpochs
     class Clock(Callback):
         def before_train(self): self.t = time.perf_counter()
@@ -41,7 +41,7 @@ def main():
     a = ap.parse_args()
     if a.child: return child(a.child, a.size, a.bs, a.images)
     import torch
-    from deoldify.scale import write_shards
+    from deoldify.distributed import write_shards
     from deoldify.core import machine
     gpus = torch.cuda.device_count()
     print(f"{machine()}, {gpus} GPUs; Lite0 generator with hints, "

@@ -33,7 +33,7 @@ def one(preset, weights, rf, path, out):
     "Runs in the child process: time one faithful colorization, save the network output"
     import torch
     from PIL import Image
-    from deoldify.fast import original_colorizer, preprocess
+    from deoldify.original_fast import original_colorizer, preprocess
     img = Image.open(REPO/'test_images'/'astronaut.png').convert('RGB').resize((1152, 864), Image.BICUBIC)
     libs = rss_mb('VmRSS')  # python, torch, fastai: the same for every path
     clr = original_colorizer(weights, rf, preset, faithful=True, **PATHS[path])

@@ -66,7 +66,7 @@ def colorize_cmd(args) -> int:
     "Colorize the inputs of `args` into `args.out`; exit code 1 if any failed"
     with _loading():
         from deoldify.inference import PRESETS, load_colorizer, load_hints
-        from deoldify.batch import colorize_folder
+        from deoldify.folders import colorize_folder
     kw = dict(weights=args.weights, faithful=args.faithful, bf16=args.bf16) if args.model in PRESETS else {}
     if not kw and (args.weights or args.faithful or args.bf16 or args.backend == 'eager'):
         raise ValueError(f"--weights, --faithful, --bf16 and --backend eager apply to DeOldify's presets {sorted(PRESETS)}, not {args.model!r}")
@@ -175,7 +175,7 @@ def train_cmd(args) -> int:
 def shard_cmd(args) -> int:
     "Write the training photos of `args.photos` as tar shards into `args.out`, for `deoldify train OUT`"
     from deoldify.core import needs
-    with _loading(), needs('deoldify shard'): from deoldify.scale import write_shards
+    with _loading(), needs('deoldify shard'): from deoldify.distributed import write_shards
     from deoldify.data import HELD_OUT
     index = write_shards(args.photos, args.out, per_shard=args.per_shard, held_out=args.held_out or HELD_OUT)
     print(f"{len(json.loads(index.read_text())['shards'])} shards in {index.parent.resolve()}; train with: deoldify train {index.parent} -o MODEL.safetensors")

@@ -179,7 +179,7 @@ MAX_CHROMA = 10.  # a gain on the chroma beyond this only paints the RGB cube's 
 
 class Colorizer:
     "Colorize photos with a generator; the output keeps each photo's size and luminance"
-    def __init__(self, model, # a generator, grey RGB in [0,1] -> RGB in [0,1]: a torch module, or an `OrtGenerator` (`03a_runtime`)
+    def __init__(self, model, # a generator, grey RGB in [0,1] -> RGB in [0,1]: a torch module, or an `OrtGenerator` (`03a_backends`)
                  render_factor:int=DEFAULT_RENDER_FACTOR, # default render factor
                  name:str='model',
                  channels_last:bool=True, # torch: channels-last memory lets oneDNN's convolutions run ~1.6x faster on CPUs (`make bench`)
@@ -191,7 +191,7 @@ class Colorizer:
             self.device,self.model = 'cpu',model
         else:
             import torch
-            from deoldify.lean import pick_device
+            from deoldify.plain_unet import pick_device
             self.device = pick_device(device)
             self.model = model.eval().to(self.device, memory_format=torch.channels_last if channels_last else torch.contiguous_format)
         self.render_factor,self.name = check_render_factor(render_factor, auto=False),name

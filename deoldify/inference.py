@@ -8,7 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 from PIL import Image
 from .core import *
-from .runtime import OrtGenerator, pick_backend, graph_name
+from .backends import OrtGenerator, pick_backend, graph_name
 from .presets import PRESETS
 from .colorizer import *
 
@@ -54,7 +54,7 @@ def _graph(weights:Path) -> Path|bytes:
     "The ONNX graph for the generator in `weights`: beside it, in `models_dir()`, or exported now (needs torch)"
     n = graph_name(weights_meta(weights), weights)
     if (f := next((d/n for d in (weights.parent, models_dir()) if (d/n).exists()), None)): return f
-    try: from deoldify.lean import export_graph
+    try: from deoldify.plain_unet import export_graph
     except ImportError: raise FileNotFoundError(f"{weights}: no ONNX graph for it ({n}) beside it or in {models_dir()}, and no torch to export one") from None
     return export_graph(weights)
 
@@ -68,12 +68,12 @@ def load_colorizer(name_or_path='default', # model name, 'default', a .safetenso
                   ) -> Colorizer:
     "A `Colorizer` with the weights named `name_or_path`"
     if name_or_path in PRESETS:
-        with needs(f"DeOldify's preset {name_or_path!r}"): from deoldify.fast import original_colorizer  # DeOldify's architecture (and fastai): loaded only for its weights
+        with needs(f"DeOldify's preset {name_or_path!r}"): from deoldify.original_fast import original_colorizer  # DeOldify's architecture (and fastai): loaded only for its weights
         return original_colorizer(weights, render_factor, preset=name_or_path, device=device, backend='torch' if backend == 'auto' else backend, chroma=chroma, **kwargs)
     if weights is not None or kwargs: raise ValueError(f"`weights` and {sorted(kwargs)} only apply to the presets {sorted(PRESETS)}")
     p,rf = model_path(name_or_path),render_factor or DEFAULT_RENDER_FACTOR
     if pick_backend(backend, device) == 'onnx': return Colorizer(OrtGenerator(p, _graph(p)), rf, name=p.stem, chroma=chroma)
-    from deoldify.lean import lean_generator  # torch
+    from deoldify.plain_unet import lean_generator  # torch
     return Colorizer(lean_generator(p), rf, name=p.stem, device=device, chroma=chroma)
 
 @lru_cache(maxsize=1)

@@ -9,9 +9,9 @@ from torch import nn
 from pathlib import Path
 from fastai.vision.all import *
 from .core import ycc2rgb, read_weights, chroma_gain
-from .runtime import pad32
-from . import lean
-from .lean import in_strips
+from .backends import pad32
+from . import plain_unet
+from .plain_unet import in_strips
 
 # %% auto #0
 __all__ = ['LITE_REPEATS', 'CHROMA_STEP', 'lukemelas_to_timm', 'lite_weights_path', 'efficientnet_lite', 'efficientnet_lite0',
@@ -148,7 +148,7 @@ class ChromaReadout(Module):
         return x[:, :1] + torch.einsum('bkhw,kc->bchw', c, self.m)
 
 # %% ../nbs/02_models.ipynb #4e853fb9
-class HintStem(lean.HintStem):
+class HintStem(plain_unet.HintStem):
     "An encoder stem that also takes hint planes (Zhang et al. 2017): a zero-initialised convolution beside it; the forward is the plain twin's"
     def __init__(self, stem:nn.Module):
         conv = next(o for o in stem.modules() if isinstance(o, nn.Conv2d))

@@ -14,7 +14,7 @@ from .core import *
 from .recipe import *
 from .metrics import *
 from .inference import *
-from .scale import *
+from .distributed import *
 from copy import deepcopy
 
 # %% auto #0
@@ -246,7 +246,7 @@ class EpochChunks(Callback):
         dl.get_idxs = lambda: idxs
 
 class StreamEpochs(Callback):
-    "Tells a `PhotoStream` (`05a_scale`) the epoch: each reshuffles, and a resumed run reads what an unbroken one would"
+    "Tells a `PhotoStream` (`05a_distributed`) the epoch: each reshuffles, and a resumed run reads what an unbroken one would"
     def before_epoch(self): self.dls.train.dataset.epoch = self.epoch
 
 # %% ../nbs/06_train.ipynb #959160ad

@@ -13,7 +13,7 @@ from PIL import Image
 from fastprogress.fastprogress import progress_bar
 from .core import *
 from .inference import *
-from .batch import PART, atomic_dest, end_bar, sole_writer
+from .folders import PART, atomic_dest, end_bar, sole_writer
 
 # %% auto #0
 __all__ = ['MP4_AUDIO', 'VideoError', 'VideoInfo', 'probe', 'video_frames', 'pan_frames', 'write_clip', 'read_frames',
