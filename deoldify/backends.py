@@ -4,10 +4,10 @@
 
 # %% ../nbs/03a_backends.ipynb #34e85f8e
 from __future__ import annotations
-import importlib.util, os
+import os
 from pathlib import Path
 import numpy as np
-from .core import read_weights, chroma_gain, DIST
+from .core import read_weights, chroma_gain, installed, DIST
 
 # %% auto #0
 __all__ = ['GRAPHS', 'BACKENDS', 'fold_spectral', 'plain_weights', 'pad32', 'with_weights', 'graph_name', 'OrtGenerator',
@@ -100,7 +100,6 @@ class OrtGenerator:
 # %% ../nbs/03a_backends.ipynb #1b81f0b6
 BACKENDS = ('auto', 'torch', 'onnx')
 
-def _installed(mod:str) -> bool: return importlib.util.find_spec(mod) is not None
 
 def _gpu_likely() -> bool:
     "Whether this machine may have a CUDA GPU, the one torch picks on its own (checked without importing torch)"
@@ -113,9 +112,9 @@ def pick_backend(backend:str='auto', # 'auto', 'torch' or 'onnx'
     if backend not in BACKENDS: raise ValueError(f"unknown backend {backend!r}: one of {', '.join(BACKENDS)}")
     cpu = device is None or str(device) == 'cpu'
     if backend == 'auto':
-        backend = 'onnx' if _installed('onnxruntime') and cpu and (not _installed('torch') or not _gpu_likely()) else 'torch'
+        backend = 'onnx' if installed('onnxruntime') and cpu and (not installed('torch') or not _gpu_likely()) else 'torch'
     if backend == 'onnx' and not cpu: raise ValueError(f"the 'onnx' backend runs on the CPU, not {device!r}")
-    if backend == 'onnx' and not _installed('onnxruntime'): raise ImportError("the 'onnx' backend needs ONNX Runtime: pip install onnxruntime")
-    if backend == 'torch' and not _installed('torch'):
+    if backend == 'onnx' and not installed('onnxruntime'): raise ImportError("the 'onnx' backend needs ONNX Runtime: pip install onnxruntime")
+    if backend == 'torch' and not installed('torch'):
         raise ImportError(f"the 'torch' backend needs the 'torch' extra: pip install '{DIST}[torch]' (the README has the CPU-only PyTorch)")
     return backend

@@ -265,8 +265,8 @@ def shell_costs(model:str='default', backends=('auto',)) -> list[dict]:
 # %% ../nbs/11_cli.ipynb #500b7b79
 def benchmark_cmd(args) -> int:
     print(f"deoldify benchmark: model {args.model}, the packaged astronaut (grey) at 1152x864 (1.0 MP), {args.runs} runs after 1 warm-up")
-    import importlib.util
-    backends = [b for b,m in (('onnx', 'onnxruntime'), ('torch', 'torch')) if importlib.util.find_spec(m)]  # both, where installed
+    from deoldify.core import installed
+    backends = [b for b,m in (('onnx', 'onnxruntime'), ('torch', 'torch')) if installed(m)]  # both, where installed
     # the children first: a child forked from a parent that holds torch (`machine`) would count the parent's memory
     costs = shell_costs(args.model, backends)
     from deoldify.inference import DEFAULT_RENDER_FACTOR

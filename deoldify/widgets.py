@@ -4,7 +4,8 @@
 
 # %% ../nbs/12_widgets.ipynb #9d2b4f63
 from __future__ import annotations
-import base64, html, io, warnings
+import base64, html, io, warnings, zipfile
+from contextlib import contextmanager
 from functools import wraps
 from fastcore.basics import patch
 from pathlib import Path
@@ -14,12 +15,16 @@ with needs('the colorizer widget', 'notebook'): import ipywidgets as W; from ipy
 from .inference import *
 
 # %% auto #0
-__all__ = ['HINT_HIT', 'available_models', 'split_view', 'png', 'download_link', 'uploads', 'ColorizerWidget']
+__all__ = ['NO_TORCH', 'HINT_HIT', 'MAX_UPLOAD', 'UPLOADED', 'available_models', 'split_view', 'png', 'download_link', 'uploads',
+           'ColorizerWidget', 'zip_name']
 
 # %% ../nbs/12_widgets.ipynb #1e8d4a96
-def available_models() -> list[str]:
-    "Names `load_colorizer` takes: our models in `models_dir()`, then DeOldify's presets (they need their weights file)"
-    return model_names() + sorted(PRESETS)
+NO_TORCH = f"DeOldify's presets and restore need torch, which this install does not have: pip install '{DIST}[torch]'"
+
+def available_models(torch:bool|None=None, # whether torch is installed (default: look)
+                    ) -> list[str]:
+    "Names `load_colorizer` takes on this install: our models in `models_dir()`, then DeOldify's presets, which need torch (and their weights file)"
+    return model_names() + (sorted(PRESETS) if (installed('torch') if torch is None else torch) else [])
 
 # %% ../nbs/12_widgets.ipynb #5e1b7a39
 def split_view(before, after, # the photo and its colorized copy
@@ -40,11 +45,12 @@ def png(img:Image.Image, max_width:int|None=None) -> bytes:
     buf = io.BytesIO(); img.save(buf, format='PNG')
     return buf.getvalue()
 
-def download_link(img:Image.Image, fname:str) -> str:
-    "HTML link that downloads `img` as the PNG file `fname`"
+def download_link(data:Image.Image|bytes, # a picture (sent as PNG), or a file's bytes
+                  fname:str, mime:str='image/png') -> str:
+    "HTML link that downloads `data` as the file `fname`"
     n = html.escape(fname)  # a file name is text, never markup: an upload may be named `<img src=x onerror=...>.png`
-    return (f'<a download="{n}" href="data:image/png;base64,{base64.b64encode(png(img)).decode()}" '
-            f'target="_blank">⬇ Download {n}</a>')
+    b = png(data) if isinstance(data, Image.Image) else data
+    return f'<a download="{n}" href="data:{mime};base64,{base64.b64encode(b).decode()}" target="_blank">⬇ Download {n}</a>'
 
 def uploads(value) -> list[tuple[str, bytes]]:
     "(name, content) of the files in a `FileUpload`'s value, from ipywidgets 8 or 7"
@@ -64,10 +70,15 @@ def _reported(f):
                 warnings.simplefilter('always')
                 f(self, *args)
             if ws: self.say('; '.join(str(w.message) for w in ws), 'darkorange')
-        except Exception as e: self.say(str(e) or type(e).__name__, 'crimson')
+        except Exception as e:
+            self.clear()  # an old result under a new error would pass for this photo's
+            self.say(str(e) or type(e).__name__, 'crimson')
     return _f
 
 # %% ../nbs/12_widgets.ipynb #3f8c2e3a
+MAX_UPLOAD = 50_000_000  # bytes per uploaded file; a bigger one is refused by name (a 50 MB scan is ~100 megapixels)
+UPLOADED = '⬆ '  # marks an uploaded photo in the photo list, apart from the folder's
+
 class ColorizerWidget(W.VBox):
     "Colorize photos in a notebook: choose a model and a photo, set the render factor and colour strength, compare, download"
     def __init__(self, folder='.', # the folder whose photos the "photo" menu lists
@@ -75,54 +86,82 @@ class ColorizerWidget(W.VBox):
                  width:int=440, # of each displayed image, in pixels
                 ):
         self.width,self.clrs,self.src,self.name,self.path,self.result,self.sweeps,self.hints = width,{},None,None,None,None,[],[]
-        self.model = W.Dropdown(options=available_models(), description='model')
+        self.uploaded,self.max_upload,self._hush,torch = {},MAX_UPLOAD,False,installed('torch')
+        self.model = W.Dropdown(options=available_models(torch), description='model')
         self.weights = W.Text(str(weights), description='weights', placeholder="DeOldify's .pth file, for artistic, stable or video")
-        self.upload = W.FileUpload(accept='image/*', multiple=False, description='Upload')
+        self.upload = W.FileUpload(accept='image/*', multiple=True, description='Upload')
         self.folder = W.Text(str(folder), description='folder', continuous_update=False)
         self.photo = W.Dropdown(description='photo')
-        self.rf = W.IntSlider(DEFAULT_RENDER_FACTOR, min=MIN_RENDER_FACTOR, max=64, description='render factor',
-                              continuous_update=False, style={'description_width': 'initial'})
-        self.chroma = W.FloatSlider(1., min=0, max=2.5, step=0.05, description='colour', continuous_update=False,
+        wide = lambda: dict(layout={'width': '340px'}, style={'description_width': '90px'})  # a usable track, not squeezed by the buttons beside it
+        self.rf = W.IntSlider(DEFAULT_RENDER_FACTOR, min=MIN_RENDER_FACTOR, max=64, description='render factor', continuous_update=False, **wide())
+        self.chroma = W.FloatSlider(1., min=0, max=2.5, step=0.05, description='colour', continuous_update=False, **wide(),
                                     tooltip="colour strength: a gain on the model's colour; it starts at the model's calibrated one")
-        self.auto = W.Checkbox(False, description='auto', indent=False)
-        self.restore = W.Checkbox(False, description='restore', indent=False, tooltip='first restore a faded or toned scan (defade); changes its luminance')
+        self.auto = W.Checkbox(False, description='auto', indent=False, layout={'width': 'auto'})
+        self.restore = W.Checkbox(False, description='restore', indent=False, layout={'width': 'auto', 'display': '' if torch else 'none'},
+                                  tooltip='first restore a faded or toned scan (defade); changes its luminance')
         self.go = W.Button(description='Colorize', button_style='primary', icon='paint-brush')
         self.sweep_btn = W.Button(description='Sweep', tooltip='render the factors around the default, to pick one')
+        self.all_btn = W.Button(description='All as zip', icon='file-archive', tooltip="colorize every uploaded photo (none uploaded: the folder's) into one zip")
         self.view = W.ToggleButtons(options=['side by side', 'split'])
         self.split = W.FloatSlider(0.5, min=0, max=1, step=0.01, description='split', readout=False)
         self.before,self.after = W.Image(format='png'),W.Image(format='png')
         self.colour = W.ColorPicker(value='#3cb43c', description='hint colour', concise=False, style={'description_width': 'initial'})
         self.save_hints,self.clear_hints = W.Button(description='Save hints', icon='save'),W.Button(description='Clear hints')
         self.clicks = Event(source=self.before, watched_events=['click'])  # ipyevents: mouse events on the photo, no hand-written JavaScript
-        self.clicks.on_dom_event(self._click)
-        self.strip,self.download,self.status = W.HBox(layout={'overflow_x': 'auto'}),W.HTML(),W.HTML()
-        self.model.observe(self._model, 'value')
-        self.folder.observe(self._folder, 'value')
-        self.photo.observe(self._photo, 'value')
-        self.upload.observe(self._upload, 'value')
-        for o in (self.view, self.split): o.observe(lambda _: self.show(), 'value')
-        self.go.on_click(self._colorize)
-        self.sweep_btn.on_click(self._sweep)
-        self.save_hints.on_click(self._save_hints)
-        self.clear_hints.on_click(self._clear_hints)
-        super().__init__([W.HBox([self.model, self.weights]), W.HBox([self.upload, self.folder, self.photo]),
-                          W.HBox([self.rf, self.chroma, self.auto, self.restore, self.go, self.sweep_btn]), W.HBox([self.colour, self.save_hints, self.clear_hints]), self.status,
-                          W.HBox([self.view, self.split]), W.HBox([self.before, self.after]), self.download, self.strip])
-        self._model(); self._folder()
+        self.strip,self.download,self.zip,self.status = W.HBox(layout={'overflow_x': 'auto'}),W.HTML(),W.HTML(),W.HTML()
+        self.note = W.HTML('' if torch else f'<span style="color:grey">{html.escape(NO_TORCH)}</span>')
+        super().__init__([W.HBox([self.model, self.weights]), W.HBox([self.upload, self.folder, self.photo]), W.HBox([self.rf, self.chroma]),
+                          W.HBox([self.auto, self.restore, self.go, self.sweep_btn, self.all_btn]), W.HBox([self.colour, self.save_hints, self.clear_hints]),
+                          self.note, self.status, W.HBox([self.view, self.split]), W.HBox([self.before, self.after]), self.download, self.zip, self.strip])
+        self._wire(); self._model(); self._folder()
 
+# %% ../nbs/12_widgets.ipynb #a70c2937
+@patch
+def _wire(self:ColorizerWidget):
+    "Connect the controls to their callbacks"
+    self.clicks.on_dom_event(self._click)
+    for o,f in ((self.model, self._model), (self.folder, self._folder), (self.photo, self._photo), (self.upload, self._upload),
+                (self.rf, self._slid), (self.chroma, self._slid)): o.observe(f, 'value')
+    for o in (self.view, self.split): o.observe(lambda _: self.show(), 'value')
+    for b,f in ((self.go, self._colorize), (self.sweep_btn, self._sweep), (self.all_btn, self._all),
+                (self.save_hints, self._save_hints), (self.clear_hints, self._clear_hints)): b.on_click(f)
+
+@patch
+@contextmanager
+def hushed(self:ColorizerWidget):
+    "Within the block, values set on the sliders do not re-render"
+    self._hush = True
+    try: yield
+    finally: self._hush = False
+
+@patch
+@contextmanager
+def busy(self:ColorizerWidget, msg:str):
+    "Within the block the controls are disabled and `msg` is the status line: a render of several seconds shows that it is working"
+    ctl = [self.go, self.sweep_btn, self.all_btn, self.upload, self.model, self.photo, self.rf, self.chroma, self.auto, self.restore]
+    for o in ctl: o.disabled = True
+    self.say(f'{msg} …', 'grey')
+    try: yield
+    finally:
+        for o in ctl: o.disabled = False
 
 # %% ../nbs/12_widgets.ipynb #2eca67a1
 @patch
-def source(self:ColorizerWidget) -> Image.Image:
-    "The photo to colour: restored first (`defade`) if **restore** is ticked"
-    if not self.restore.value: return self.src
+def restored(self:ColorizerWidget, img:Image.Image) -> Image.Image:
+    "`img` restored first (`defade`) if **restore** is ticked"
+    if not self.restore.value: return img
     with needs('restore'): from deoldify.restorer import defade  # torch: loaded when asked for
-    return defade(self.src)
+    return defade(img)
+
+@patch
+def source(self:ColorizerWidget) -> Image.Image:
+    "The photo to colour, restored if asked"
+    return self.restored(self.src)
 
 @patch
 def say(self:ColorizerWidget, msg:str, colour:str='black'):
     "Show `msg` in the status line"
-    self.status.value = f'<span style="color:{colour}">{html.escape(msg, quote=False)}</span>'  # messages name files: text, not markup
+    self.status.value = f'<span style="color:{colour}">{html.escape(msg, quote=False)}</span>' if msg else ''  # messages name files: text, not markup
 
 @patch
 def colorizer(self:ColorizerWidget) -> Colorizer:
@@ -135,9 +174,16 @@ def colorizer(self:ColorizerWidget) -> Colorizer:
 @patch
 def set_photo(self:ColorizerWidget, img, name:str, path:Path|None=None):
     "Make `img` (anything `load_image` opens) the photo to colorize; a `path` with a NAME.hints.json brings its hints"
-    self.result,self.sweeps,self.strip.children,self.download.value = None,[],(),''
+    self.src,self.name,self.path = None,None,None
+    self.clear()  # nothing of the last photo stays, even if this one does not open
     self.src,self.name,self.path = load_image(img, name=name),name,path
     self.hints = load_hints(hints_file(path)) if path is not None and hints_file(path).exists() else []
+    self.show()
+
+@patch
+def clear(self:ColorizerWidget):
+    "Take down the result, the sweep and the downloads"
+    self.result,self.sweeps,self.strip.children,self.download.value,self.zip.value = None,[],(),'',''
     self.show()
 
 # %% ../nbs/12_widgets.ipynb #f0b83456
@@ -165,7 +211,7 @@ def show(self:ColorizerWidget):
     "Draw the photo and the result in the chosen view"
     split = self.view.value == 'split' and self.result is not None
     self.split.layout.display = '' if self.view.value == 'split' else 'none'
-    self.before.layout.display = 'none' if split else ''
+    self.before.layout.display = 'none' if split or self.src is None else ''
     if self.src is not None: self.before.value = png(self.marked(), self.width)
     if self.result is not None:
         self.after.value = png(split_view(self.src, self.result, self.split.value) if split else self.result, self.width)
@@ -174,7 +220,8 @@ def show(self:ColorizerWidget):
 @patch
 def finish(self:ColorizerWidget, result:Image.Image, rf:int):
     "Show `result`, rendered at `rf`, and offer it for download"
-    self.result,self.rf.value = result,rf
+    self.result = result
+    with self.hushed(): self.rf.value = rf
     self.download.value = download_link(result, f"{Path(self.name).stem}_colorized.png")
     self.show()
 
@@ -184,46 +231,66 @@ def finish(self:ColorizerWidget, result:Image.Image, rf:int):
 def _model(self:ColorizerWidget, *_):
     preset = self.model.value in PRESETS
     self.weights.layout.display = '' if preset else 'none'
-    self.rf.value = PRESETS[self.model.value]['render_factor'] if preset else DEFAULT_RENDER_FACTOR
-    self.chroma.value = 1. if preset else chroma_gain(weights_meta(model_path(self.model.value)))
+    with self.hushed():
+        self.rf.value = PRESETS[self.model.value]['render_factor'] if preset else DEFAULT_RENDER_FACTOR
+        self.chroma.value = 1. if preset else chroma_gain(weights_meta(model_path(self.model.value)))
 
 @patch
 @_reported
 def _folder(self:ColorizerWidget, *_):
     d = Path(self.folder.value).expanduser()
     if not d.is_dir(): raise ValueError(f"{d}: no such folder")
-    self.photo.options = [o.name for o in image_files(d)]
+    self.photo.options = [o.name for o in image_files(d)] + [UPLOADED + n for n in self.uploaded]
+    if self.photo.options and self.photo.value is None: self.photo.value = self.photo.options[0]  # a photo on show from the start
+    if not self.photo.options: self.say(f"no photos in {d}: upload one, or name another folder")
 
 @patch
 @_reported
 def _photo(self:ColorizerWidget, *_):
-    if self.photo.value:
-        p = Path(self.folder.value).expanduser()/self.photo.value
-        self.set_photo(p, self.photo.value, p)
+    v = self.photo.value
+    if v is None: return
+    if v.startswith(UPLOADED): self.set_photo(self.uploaded[v[len(UPLOADED):]], v[len(UPLOADED):])
+    else: p = Path(self.folder.value).expanduser()/v; self.set_photo(p, v, p)
 
 @patch
 @_reported
 def _upload(self:ColorizerWidget, *_):
-    for name,data in uploads(self.upload.value)[:1]: self.set_photo(data, name)
+    files = uploads(self.upload.value)
+    if not files: return
+    self.upload.value = ()  # taken: the same file can be uploaded again
+    big = [n for n,b in files if len(b) > self.max_upload]
+    self.uploaded.update((n, b) for n,b in files if len(b) <= self.max_upload)
+    names = [UPLOADED + n for n,b in files if len(b) <= self.max_upload]
+    self.photo.options = [o for o in self.photo.options if o not in names] + names
+    if names and self.photo.value == names[0]: self._photo()  # shown again, though the name was already chosen
+    elif names: self.photo.value = names[0]
+    if big: raise ValueError(f"{', '.join(big)}: larger than {self.max_upload/1e6:g} MB, not uploaded")
+
+@patch
+def _slid(self:ColorizerWidget, *_):
+    "A slider let go: render again with its value (values the panel sets itself are `hushed`)"
+    if not self._hush and self.src is not None: self._colorize()
 
 # %% ../nbs/12_widgets.ipynb #7ee2d50c
 @patch
 @_reported
 def _colorize(self:ColorizerWidget, *_):
     if self.src is None: raise ValueError("choose a photo or upload one first")
-    clr,src = self.colorizer(),self.source()
-    if self.auto.value:
-        rf,guess = clr.auto_render_factor(src, self.hints)
-        self.finish(clr.merge(src, guess), rf)
-        self.say(f"auto: render factor {rf} (of {', '.join(map(str, clr.auto_factors))})")
-    else: self.finish(clr(src, self.rf.value, self.hints), self.rf.value)
+    with self.busy(f"colorizing {self.name}"):
+        clr,src = self.colorizer(),self.source()
+        if self.auto.value: rf,guess = clr.auto_render_factor(src, self.hints); res = clr.merge(src, guess)
+        else: rf,res = self.rf.value,clr(src, self.rf.value, self.hints)
+    self.finish(res, rf)
+    self.say(f"auto: render factor {rf} (of {', '.join(map(str, clr.auto_factors))})" if self.auto.value else '')
 
 @patch
 @_reported
 def _sweep(self:ColorizerWidget, *_):
     if self.src is None: raise ValueError("choose a photo or upload one first")
-    clr = self.colorizer()
-    self.sweeps = list(zip(clr.auto_factors, clr.sweep(self.source(), clr.auto_factors, self.hints)))
+    with self.busy(f"rendering {self.name} at render factors {', '.join(map(str, self.colorizer().auto_factors))}"):
+        clr = self.colorizer()
+        self.sweeps = list(zip(clr.auto_factors, clr.sweep(self.source(), clr.auto_factors, self.hints)))
+    self.say('')
     items = []
     for rf,img in self.sweeps:
         use = W.Button(description=f'use {rf}', layout={'width': 'auto'})
@@ -250,3 +317,29 @@ def _clear_hints(self:ColorizerWidget, *_):
     self.hints = []
     if self.result is not None: self._colorize()
     else: self.show()
+
+# %% ../nbs/12_widgets.ipynb #095d2d53
+def zip_name(name:str, taken:set) -> str:
+    "The zip member for the colorized `name`: its stem only (no folder part), made unique among `taken`"
+    stem = Path(name.replace('\\', '/')).stem.strip('.') or 'photo'  # no folder part, no hidden or '..' name
+    n,k = f'{stem}_colorized.png',1
+    while n in taken: k += 1; n = f'{stem}_colorized_{k}.png'
+    taken.add(n)
+    return n
+
+@patch
+@_reported
+def _all(self:ColorizerWidget, *_):
+    d = Path(self.folder.value).expanduser()
+    todo = list(self.uploaded.items()) or [(f.name, f) for f in image_files(d)]
+    if not todo: raise ValueError("nothing to colorize: upload photos, or name a folder with photos in it")
+    buf,taken,failed = io.BytesIO(),set(),[]
+    with self.busy(f"colorizing {len(todo)} photos"), zipfile.ZipFile(buf, 'w') as z:
+        clr = self.colorizer()
+        for i,(n,o) in enumerate(todo):
+            self.say(f"colorizing {i+1} of {len(todo)}: {n} …", 'grey')
+            try: img = clr(self.restored(load_image(o, name=n)), 'auto' if self.auto.value else self.rf.value)
+            except (ImageError, OSError) as e: failed.append(str(e)); continue
+            z.writestr(zip_name(n, taken), png(img))
+    self.zip.value = download_link(buf.getvalue(), 'colorized.zip', 'application/zip') if taken else ''
+    self.say(f"{len(taken)} of {len(todo)} photos colorized" + (f"; not done: {'; '.join(failed)}" if failed else ''), 'crimson' if failed else 'black')
