@@ -7,7 +7,7 @@ PREVIOUS ?= 93c78d1
 PREVIOUS_GAN ?= 7e50a6c
 BIN := $(VENV)/bin
 
-.PHONY: demo test wheel-check bench bench-defade bench-video bench-colour bench-oldphotos bench-hints bench-encoders bench-original bench-auto bench-large bench-distributed readme venv clean
+.PHONY: demo test browser-test wheel-check bench bench-defade bench-video bench-colour bench-oldphotos bench-hints bench-encoders bench-original bench-auto bench-large bench-distributed readme venv clean
 
 venv: $(VENV)/.installed
 
@@ -26,6 +26,7 @@ demo: venv
 # its pictures in images/ are rendered by the shipped model
 readme: venv
 	cd nbs && DEOLDIFY_PICTURES=write OMP_NUM_THREADS=1 ../$(BIN)/nbdev_test --path index.ipynb
+	DEOLDIFY_PICTURES=write $(BIN)/python .ci/browser.py
 	$(BIN)/python .ci/readme.py
 
 bench: venv
@@ -92,6 +93,12 @@ test: venv
 	  echo "$$((n-m)) passed, $$m failed"; \
 	  if [ -s .shared-reads.log ]; then echo "tests read ../shared, which a user's clone does not have:"; sort -u .shared-reads.log | head -20; exit 1; fi; exit $$rc
 	$(MAKE) --no-print-directory wheel-check
+	$(MAKE) --no-print-directory browser-test
+
+# `deoldify serve` in a real browser: Debian's Chromium (installed with apt-get where missing) driven by Playwright
+# opens the page, colorizes, lets go of a slider, uploads, downloads (.ci/browser.py); its screenshots are removed after
+browser-test: venv
+	@tmp=$$(mktemp -d /tmp/deoldify-browser.XXXXXX); trap 'rm -rf "$$tmp"' EXIT; TMPDIR=$$tmp $(BIN)/python .ci/browser.py
 
 # The wheel a user installs: built, installed into a fresh venv outside the repository with only the base install's
 # dependencies (lent by .venv through a .pth file to a folder of links, so nothing is downloaded and torch is absent),

@@ -11,7 +11,8 @@ import deoldify
 
 # %% auto #0
 __all__ = ['oneline', 'Guarded', 'colorize_cmd', 'video_cmd', 'train_cmd', 'shard_cmd', 'benchmark', 'shell_costs',
-           'benchmark_cmd', 'count_arg', 'workers_arg', 'rate_arg', 'chroma_arg', 'render_factor_arg', 'parser', 'main']
+           'benchmark_cmd', 'count_arg', 'workers_arg', 'rate_arg', 'chroma_arg', 'render_factor_arg', 'serve_cmd',
+           'port_arg', 'parser', 'main']
 
 # %% ../nbs/11_cli.ipynb #l1ght1cd
 @contextmanager
@@ -329,12 +330,31 @@ _CHROMA_HELP = ("colour strength: a gain on the chroma of the model's guess (def
                 "photos, see its card; 1: the network's raw guess; more: more vivid, less accurate)")
 
 
+# %% ../nbs/11_cli.ipynb #a5fc056f
+def serve_cmd(args) -> int:
+    "Serve the panel on `args.folder` until interrupted"
+    from deoldify.serve import serve  # torch-free; Voilà is imported only here
+    return serve(args.folder, args.host, args.port)
+
+def port_arg(s:str) -> int:
+    "A TCP port: a whole number from 1 to 65535"
+    if (n := _whole(s)) > 65535: raise argparse.ArgumentTypeError(f"{n}: a port is at most 65535")
+    return n
+
+def _serve_args(sub):
+    "`deoldify serve`'s arguments"
+    s = sub.add_parser('serve', help='the colorizer panel as a local web page (needs the serve extra)')
+    s.add_argument('folder', nargs='?', default='.', help='the photos the panel lists (default: this folder); more can be uploaded')
+    s.add_argument('--port', type=port_arg, default=8866)
+    s.add_argument('--host', default='127.0.0.1', help='the address to listen on (default: this computer only)')
+    s.set_defaults(func=serve_cmd)
+
 # %% ../nbs/11_cli.ipynb #27263455
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog='deoldify', description='Colorize black-and-white photos.')
     p.add_argument('--version', action='version', version=f'deoldify {deoldify.__version__}')
     sub = p.add_subparsers(dest='cmd', required=True)
-    for args in (_colorize_args, _video_args, _train_args, _shard_args, _benchmark_args): args(sub)
+    for args in (_colorize_args, _video_args, _serve_args, _train_args, _shard_args, _benchmark_args): args(sub)
     return p
 
 def _interrupt(*_): raise KeyboardInterrupt  # SIGTERM as Ctrl-C: `finally` blocks remove temporary files

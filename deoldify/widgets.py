@@ -84,13 +84,15 @@ class ColorizerWidget(W.VBox):
     def __init__(self, folder='.', # the folder whose photos the "photo" menu lists
                  weights:str='', # DeOldify's weights file, for its presets
                  width:int=440, # of each displayed image, in pixels
+                 browse:bool=True, # let the user name another folder (a web page for others shows `folder` only: `deoldify serve`)
                 ):
         self.width,self.clrs,self.src,self.name,self.path,self.result,self.sweeps,self.hints = width,{},None,None,None,None,[],[]
         self.uploaded,self.max_upload,self._hush,torch = {},MAX_UPLOAD,False,installed('torch')
+        self.home = None if browse else Path(folder).expanduser().resolve()
         self.model = W.Dropdown(options=available_models(torch), description='model')
         self.weights = W.Text(str(weights), description='weights', placeholder="DeOldify's .pth file, for artistic, stable or video")
         self.upload = W.FileUpload(accept='image/*', multiple=True, description='Upload')
-        self.folder = W.Text(str(folder), description='folder', continuous_update=False)
+        self.folder = W.Text(str(folder), description='folder', continuous_update=False, layout={'display': '' if browse else 'none'})
         self.photo = W.Dropdown(description='photo')
         wide = lambda: dict(layout={'width': '340px'}, style={'description_width': '90px'})  # a usable track, not squeezed by the buttons beside it
         self.rf = W.IntSlider(DEFAULT_RENDER_FACTOR, min=MIN_RENDER_FACTOR, max=64, description='render factor', continuous_update=False, **wide())
@@ -239,6 +241,8 @@ def _model(self:ColorizerWidget, *_):
 @_reported
 def _folder(self:ColorizerWidget, *_):
     d = Path(self.folder.value).expanduser()
+    if self.home is not None and d.resolve() != self.home:  # the page's users cannot look elsewhere on this computer, whatever their browser sends
+        self.folder.value = str(self.home); raise ValueError("this panel shows its own folder only")
     if not d.is_dir(): raise ValueError(f"{d}: no such folder")
     self.photo.options = [o.name for o in image_files(d)] + [UPLOADED + n for n in self.uploaded]
     if self.photo.options and self.photo.value is None: self.photo.value = self.photo.options[0]  # a photo on show from the start
