@@ -7,7 +7,7 @@ PREVIOUS ?= 93c78d1
 PREVIOUS_GAN ?= 7e50a6c
 BIN := $(VENV)/bin
 
-.PHONY: demo test browser-test wheel-check bench bench-defade bench-video bench-colour bench-oldphotos bench-hints bench-encoders bench-original bench-auto bench-large bench-distributed readme venv clean
+.PHONY: demo test browser-test wheel-check bench bench-defade bench-video bench-colour bench-oldphotos bench-hints bench-encoders bench-original bench-auto bench-large bench-distributed bench-archive readme venv clean
 
 venv: $(VENV)/.installed
 
@@ -66,6 +66,10 @@ bench-original: venv
 # peak memory and time for a 24-megapixel photo at render factor 35, and its result against a small one's
 bench-large: venv
 	$(BIN)/python benchmarks/large.py
+
+# photos/s of `deoldify colorize` on 200 genuine old photos of mixed sizes: one worker against one per CPU, and peak memory
+bench-archive: venv
+	$(BIN)/python benchmarks/archive.py
 
 # training images/s in one process and in two under torchrun (DistributedDataParallel; gloo on a CPU)
 bench-distributed: venv

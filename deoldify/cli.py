@@ -11,8 +11,8 @@ import deoldify
 
 # %% auto #0
 __all__ = ['oneline', 'Guarded', 'colorize_cmd', 'video_cmd', 'train_cmd', 'shard_cmd', 'benchmark', 'shell_costs',
-           'benchmark_cmd', 'count_arg', 'workers_arg', 'rate_arg', 'chroma_arg', 'render_factor_arg', 'serve_cmd',
-           'port_arg', 'parser', 'main']
+           'benchmark_cmd', 'count_arg', 'workers_arg', 'shard_arg', 'rate_arg', 'chroma_arg', 'render_factor_arg',
+           'serve_cmd', 'port_arg', 'parser', 'main']
 
 # %% ../nbs/11_cli.ipynb #l1ght1cd
 @contextmanager
@@ -78,7 +78,8 @@ def colorize_cmd(args) -> int:
     lines = _lines(args)
     log = (lambda s, failed=False: print(oneline(s), file=sys.stderr if failed else sys.stdout, flush=True)) if lines else None
     done, skipped, errors = colorize_folder(clr, args.inputs, args.out, args.render_factor, overwrite=args.overwrite, suffix=args.suffix,
-                                            show_progress=not (args.quiet or lines), hints=hints, restore=args.restore, log=log)
+                                            show_progress=not (args.quiet or lines), hints=hints, restore=args.restore, log=log,
+                                            workers=args.workers, shard=args.shard)
     if not lines:
         for e in errors: print(oneline(e), file=sys.stderr)
     print(f"{len(done)} colorized into {oneline(Path(args.out).resolve())}, {len(skipped)} skipped (already there; "
@@ -111,6 +112,9 @@ def _colorize_args(sub):
     c.add_argument('-q', '--quiet', action='store_true', help='no progress bar and no line per file: failures and the summary only')
     c.add_argument('--verbose', action='store_true', help='a line per file even on a terminal (piped or logged output always has them)')
     c.add_argument('--device', help="where the model runs: cpu, cuda, cuda:1, mps (default: the GPU if torch sees one, else the CPU)")
+    c.add_argument('--workers', type=count_arg, help='processes colorizing at once (default: one per CPU; on a GPU, one)')
+    c.add_argument('--shard', type=shard_arg, metavar='K/N', help='only the photos of shard K of N (by a hash of their names): N jobs, '
+                                                                  'e.g. a Slurm array with --shard $((SLURM_ARRAY_TASK_ID+1))/N, split a folder')
     c.set_defaults(func=colorize_cmd)
 
 
@@ -301,6 +305,14 @@ def _whole(s:str, least:int=1) -> int:
 def count_arg(s:str) -> int: "A count on the command line (--runs, --bs, --chunk, ...): a whole number of at least 1"; return _whole(s)
 
 def workers_arg(s:str) -> int: "A number of worker processes: a whole number, 0 or more"; return _whole(s, 0)
+
+def shard_arg(s:str) -> tuple[int,int]:
+    "K/N on the command line: shard K (from 1) of N"
+    k,sep,n = s.partition('/')
+    if not sep: raise argparse.ArgumentTypeError(f"{s!r}: a shard is K/N, e.g. 1/4")
+    k,n = _whole(k),_whole(n)
+    if k > n: raise argparse.ArgumentTypeError(f"{s}: K is from 1 to N")
+    return k, n
 
 def rate_arg(s:str) -> float:
     "A learning rate: a finite number above 0"

@@ -15,8 +15,8 @@ from safetensors import safe_open
 # %% auto #0
 __all__ = ['MAX_BYTES', 'IMAGE_EXTS', 'EXAMPLES', 'DIST', 'ImageError', 'load_image', 'rgb2ycc', 'ycc2rgb', 'scale_chroma',
            'to_gray', 'has_colour', 'merge_luminance', 'image_files', 'package_data', 'example_photo', 'example_photos',
-           'models_dir', 'sha256', 'weights_meta', 'chroma_gain', 'read_weights', 'machine', 'md_table', 'needs',
-           'installed']
+           'models_dir', 'sha256', 'weights_meta', 'chroma_gain', 'read_weights', 'installed', 'machine', 'md_table',
+           'needs']
 
 # %% ../nbs/00_core.ipynb #8f72b3dc
 class ImageError(ValueError):
@@ -253,6 +253,10 @@ def read_weights(path, fmt:str,
     except (SafetensorError, OSError) as e: raise ValueError(f"{path}: not a readable safetensors file ({e})") from None
 
 # %% ../nbs/00_core.ipynb #926cb00f
+def installed(mod:str) -> bool:
+    "Whether module `mod` can be imported here, found without importing it (so torch is not loaded to ask)"
+    return importlib.util.find_spec(mod) is not None
+
 def machine() -> str:
     "One line describing this machine and the installed runtimes (the base install has no torch)"
     line = f"{platform.machine()}, {os.cpu_count()} CPUs"
@@ -277,7 +281,3 @@ def needs(what:str, # the feature, as the user asked for it: "restore=True", "de
     "Within the block, an `ImportError` becomes one line naming `what`, the missing module and the install command"
     try: yield
     except ImportError as e: raise ImportError(f"{what} needs the '{extra}' extra ({e}): pip install '{DIST}[{extra}]'") from None
-
-def installed(mod:str) -> bool:
-    "Whether module `mod` can be imported here, found without importing it (so torch is not loaded to ask)"
-    return importlib.util.find_spec(mod) is not None

@@ -4,7 +4,9 @@
 
 # %% ../nbs/04a_folders.ipynb #1137863d
 from __future__ import annotations
-import errno, os, warnings
+import collections, errno, multiprocessing, os, signal, sys, time, warnings, zlib
+from concurrent.futures import Future, ProcessPoolExecutor
+from functools import partial
 try: import fcntl  # POSIX file locks
 except ImportError: fcntl = None  # Windows
 from contextlib import contextmanager
@@ -13,11 +15,11 @@ from pathlib import Path
 from PIL import Image
 from fastprogress.fastprogress import progress_bar, printing, ConsoleProgressBar
 from .core import *
-from .inference import Colorizer, hints_file, load_hints
+from .inference import Colorizer, hints_file, load_colorizer, load_hints
 
 # %% auto #0
 __all__ = ['PART', 'NO_ALPHA', 'STOPPERS', 'end_bar', 'atomic_dest', 'save_atomic', 'sharing', 'sole_writer', 'Batch',
-           'output_name', 'colorize_folder']
+           'output_name', 'shard_of', 'colorize_folder']
 
 # %% ../nbs/04a_folders.ipynb #6a559a95
 def end_bar(bar):
@@ -40,11 +42,13 @@ def atomic_dest(dest):
 
 NO_ALPHA = {'JPEG', 'BMP'}  # formats that cannot keep transparency (Pillow refuses RGBA JPEGs, and drops a BMP's alpha)
 
-def save_atomic(img:Image.Image, dest) -> Path:
+def save_atomic(img:Image.Image, dest,
+                warn=warnings.warn, # called with what was changed to fit the format (a batch's workers pass it on to the caller's thread)
+               ) -> Path:
     "Save `img` as `dest` (format from its suffix) through a temporary file, so `dest` is never half-written"
     fmt = Image.registered_extensions()[Path(dest).suffix.lower()]
     if img.mode == 'RGBA' and fmt in NO_ALPHA:  # a transparent PNG named .jpg: shown on white, as `load_image` shows it
-        warnings.warn(f"{dest}: {fmt} keeps no transparency; the picture is shown on white")
+        warn(f"{dest}: {fmt} keeps no transparency; the picture is shown on white")
         img = Image.alpha_composite(Image.new('RGBA', img.size, (255,255,255,255)), img).convert('RGB')
     with atomic_dest(dest) as tmp: img.save(tmp, format=fmt, quality=95)  # `quality`: JPEG and WebP
     return Path(dest)
@@ -121,6 +125,79 @@ def _output_folder(dest:Path, inputs:list, suffix:str, overwrite:bool) -> bool:
 STOPPERS = {errno.ENOSPC: ('no space left on the device', 'Free some space'), errno.EDQUOT: ('over the disk quota', 'Free some space'),
             errno.EROFS: ('the file system became read-only', 'Make it writable')}  # a write error that every further picture would hit too
 
+def shard_of(f:Path, n:int) -> int:
+    "Which of `n` shards (0 … n-1) photo `f` is in: a hash of its name, so it stays as other photos come and go"
+    return zlib.crc32(f.name.encode('utf-8', 'surrogateescape')) % n
+
+def _plan(files, dest:Path, suffix:str, overwrite:bool, home:bool):
+    "What becomes of each input, in order: (input, output, 'do' | 'skip' | the line that says why not)"
+    seen = set()
+    for f in files:
+        out = dest/output_name(f, suffix)
+        yield f, out, (f"{f}: another input already wrote {out}; colorize it into another folder" if out in seen
+                       else 'skip' if _exists(out) and (not overwrite or home) else 'do')  # in an input's folder, what is there stays
+        seen.add(out)
+
+def _ahead(ex, fn, plan, n:int):
+    "The items of `plan` in order, each with the future of `fn(input, output)` on `ex` if it is to do; at most `n` run ahead"
+    q = collections.deque()
+    for it in plan:
+        q.append((it, ex.submit(fn, *it[:2]) if it[2] == 'do' else None))
+        if len(q) > n: yield q.popleft()
+    while q: yield q.popleft()
+
+def _write_error(out:Path, e:OSError, done:int) -> tuple[str, tuple|None]:
+    "The line for an error writing `out`, and the `STOPPERS` entry if no further picture can be written either"
+    if stop := STOPPERS.get(e.errno):
+        return f"{out}: {stop[0]}; stopped here with {done} outputs complete. {stop[1]} and run the same command again to finish", stop
+    return f"{out}: cannot write it ({e.strerror or e})", None
+
+# %% ../nbs/04a_folders.ipynb #6d4feb70
+def _one(clr:Colorizer, f:Path, out:Path, render_factor, hints, restore) -> tuple[str|None, list]:
+    "Colorize `f` into `out`: (None or the line that says why not, its warnings); an OSError writing `out` is raised (it may stop the batch)"
+    try: img = clr(f, render_factor, hints if hints is not None or not hints_file(f).exists() else load_hints(hints_file(f)), restore)
+    except (ImageError, ValueError, OSError) as e: return (str(e) if isinstance(e, ImageError) else f"{f}: {e}"), []  # OSError: e.g. no permission to read it
+    save_atomic(img, out, warn=(said := []).append)  # issued by the caller, in the inputs' order
+    return None, said
+
+_CLR = None  # a worker process's colorizer
+
+def _start(spec:dict):
+    "A worker process: its own colorizer on one thread (the workers share the cores); Ctrl-C is the parent's to handle"
+    global _CLR
+    if sys.platform == 'linux':  # dies with its parent, even a killed one: no orphan goes on writing into a folder nobody watches
+        import ctypes; ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        if os.getppid() != multiprocessing.parent_process().pid: os._exit(1)  # the parent died before that
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    os.environ['OMP_NUM_THREADS'] = '1'  # before torch loads, if it does
+    _CLR = load_colorizer(**spec, threads=1)
+
+def _work(f:Path, out:Path, render_factor, hints, restore) -> tuple[str|None, list]:
+    "`_one` in a worker process, with every warning on the way (Pillow's too) returned for the parent to issue"
+    with warnings.catch_warnings(record=True) as ws:  # one thread in this process: safe
+        warnings.simplefilter('always')
+        line,said = _one(_CLR, f, out, render_factor, hints, restore)
+    return line, said + [str(w.message) for w in ws]
+
+class _Inline:
+    "An executor that runs each call at once in this process (one worker: no process to start)"
+    def submit(self, fn, *args, **kw):
+        fut = Future()
+        try: fut.set_result(fn(*args, **kw))
+        except Exception as e: fut.set_exception(e)
+        return fut
+    def shutdown(self, **kw): pass
+    def __enter__(self): return self
+    def __exit__(self, *a): pass
+
+def _executor(clr:Colorizer, n:int):
+    "Where photos are colorized, the function, and how far ahead: `n` processes (each loads the colorizer's `spec`), or this one"
+    if n < 2 or not hasattr(clr, 'spec'): return _Inline(), partial(_one, clr), 0
+    from deoldify.folders import _start, _work  # the package's, which a spawned process imports (not a notebook's copy)
+    spec = dict(clr.spec, chroma=clr.chroma, render_factor=clr.render_factor)  # as it is now: the widget may have changed its strength
+    return ProcessPoolExecutor(n, multiprocessing.get_context('spawn'), _start, (spec,)), _work, 2*n
+
+# %% ../nbs/04a_folders.ipynb #01efa5a9
 def colorize_folder(clr:Colorizer, inputs, # a file or folder, or a list of them
                     dest, # output folder; created if needed
                     render_factor:int|str|None=None,
@@ -130,31 +207,32 @@ def colorize_folder(clr:Colorizer, inputs, # a file or folder, or a list of them
                     hints=None, # hints for every input; None: each photo's NAME.hints.json (`hints_file`), if it has one
                     restore:bool=False, # first restore each photo's luminance (`deoldify.restorer`)
                     log=None, # called as `log(line, failed)` once per file, with what became of it (the CLI's piped output)
+                    workers:int|None=None, # processes colorizing at once; default: one per CPU (one: this process only)
+                    shard:tuple[int,int]|None=None, # (k, n): only the photos of shard k of n (`shard_of`, k from 1)
                    ) -> Batch:
-    "Colorize every image in `inputs` into `dest`, safely: see above"
+    "Colorize every image in `inputs` into `dest`, safely and with every core: see above"
     inputs,dest = [Path(o) for o in (inputs if isinstance(inputs, (list,tuple)) else [inputs])],Path(dest)
     home = _output_folder(dest, inputs, suffix, overwrite)
-    res, seen = Batch([], [], []), set()
     files = image_files(*inputs)
     if suffix: files = [f for f in files if not (f.stem.endswith(suffix) and f.parent.resolve() == dest.resolve())]  # an earlier run's outputs
-    with sharing(dest):
-        bar = progress_bar(files) if show_progress else files
-        for f in bar:
-            out, stop, line = dest/output_name(f, suffix), None, None
-            if out in seen: line = f"{f}: another input already wrote {out}; colorize it into another folder"
-            elif _exists(out) and (not overwrite or home): res.skipped.append(out)  # in an input's folder, what is there stays
-            else:
-                try: img = clr(f, render_factor, hints if hints is not None or not hints_file(f).exists() else load_hints(hints_file(f)), restore)
-                except (ImageError, ValueError, OSError) as e: line = str(e) if isinstance(e, ImageError) else f"{f}: {e}"  # OSError: e.g. no permission to read it
-                else:
-                    try: res.done.append(save_atomic(img, out))
-                    except OSError as e:
-                        if (stop := STOPPERS.get(e.errno)):
-                            line = f"{out}: {stop[0]}; stopped here with {len(res.done)} outputs complete. {stop[1]} and run the same command again to finish"
-                        else: line = f"{out}: cannot write it ({e.strerror or e})"
-            seen.add(out)
+    if shard: files = [f for f in files if shard_of(f, shard[1]) == shard[0]-1]
+    res,n = Batch([], [], []),max(1, workers or (os.cpu_count() or 1 if getattr(clr, 'device', 'cpu') == 'cpu' else 1))  # a GPU: one process feeds it
+    plan = list(_plan(files, dest, suffix, overwrite, home))
+    ex,fn,ahead = _executor(clr, min(n, sum(o[2] == 'do' for o in plan)))
+    with sharing(dest), ex:
+        todo = _ahead(ex, partial(fn, render_factor=render_factor, hints=hints, restore=restore), plan, ahead)
+        bar,t0 = (progress_bar(todo, total=len(plan)) if show_progress else todo),time.monotonic()
+        for i,((f, out, what), fut) in enumerate(bar):
+            line,stop = (None if what in ('do', 'skip') else what),None
+            if what == 'skip': res.skipped.append(out)
+            elif fut is not None:
+                try: line,said = fut.result()
+                except OSError as e: (line,stop),said = _write_error(out, e, len(res.done)),[]
+                for m in said: warnings.warn(m)
+                if line is None: res.done.append(out)
             if line: res.errors.append(line)
             if log: log(line or f"{f} -> {out}{'' if res.done and res.done[-1] == out else ' (already there: skipped)'}", bool(line))
-            if stop: break
+            if show_progress: bar.comment = f'{(i+1)/max(time.monotonic()-t0, 1e-9):.2f} photos/s'
+            if stop: ex.shutdown(cancel_futures=True); break  # the photos in work finish (their outputs are complete), the rest wait for the next run
         end_bar(bar)
     return res

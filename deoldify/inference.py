@@ -64,17 +64,25 @@ def load_colorizer(name_or_path='default', # model name, 'default', a .safetenso
                    device=None, # torch: where it runs (`pick_device`), default the GPU if torch sees one, else the CPU
                    backend:str='auto', # 'auto', 'torch' or 'onnx' (`pick_backend`); DeOldify's presets: torch unless asked, or 'eager'
                    chroma:float|None=None, # gain on the guess's chroma (`Colorizer`), default the model's own
+                   threads:int|None=None, # CPU threads of the model (ONNX Runtime's; torch's for the process), default one per core
                    **kwargs, # passed to the preset's loader, e.g. `faithful=True`
                   ) -> Colorizer:
-    "A `Colorizer` with the weights named `name_or_path`"
+    "A `Colorizer` with the weights named `name_or_path`; its `spec` loads it again (a folder's worker processes do)"
+    spec = dict(name_or_path=name_or_path, render_factor=render_factor, weights=weights, device=device, backend=backend, chroma=chroma, **kwargs)
+    if threads and (name_or_path in PRESETS or pick_backend(backend, device) == 'torch'):
+        import torch; torch.set_num_threads(threads)
     if name_or_path in PRESETS:
         with needs(f"DeOldify's preset {name_or_path!r}"): from deoldify.original_fast import original_colorizer  # DeOldify's architecture (and fastai): loaded only for its weights
-        return original_colorizer(weights, render_factor, preset=name_or_path, device=device, backend='torch' if backend == 'auto' else backend, chroma=chroma, **kwargs)
-    if weights is not None or kwargs: raise ValueError(f"`weights` and {sorted(kwargs)} only apply to the presets {sorted(PRESETS)}")
-    p,rf = model_path(name_or_path),render_factor or DEFAULT_RENDER_FACTOR
-    if pick_backend(backend, device) == 'onnx': return Colorizer(OrtGenerator(p, _graph(p)), rf, name=p.stem, chroma=chroma)
-    from deoldify.plain_unet import lean_generator  # torch
-    return Colorizer(lean_generator(p), rf, name=p.stem, device=device, chroma=chroma)
+        clr = original_colorizer(weights, render_factor, preset=name_or_path, device=device, backend='torch' if backend == 'auto' else backend, chroma=chroma, **kwargs)
+    else:
+        if weights is not None or kwargs: raise ValueError(f"`weights` and {sorted(kwargs)} only apply to the presets {sorted(PRESETS)}")
+        p,rf = model_path(name_or_path),render_factor or DEFAULT_RENDER_FACTOR
+        if pick_backend(backend, device) == 'onnx': clr = Colorizer(OrtGenerator(p, _graph(p), threads), rf, name=p.stem, chroma=chroma)
+        else:
+            from deoldify.plain_unet import lean_generator  # torch
+            clr = Colorizer(lean_generator(p), rf, name=p.stem, device=device, chroma=chroma)
+    clr.spec = spec
+    return clr
 
 @lru_cache(maxsize=1)
 def _default_colorizer(): return load_colorizer()

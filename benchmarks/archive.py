@@ -1,0 +1,60 @@
+"""Archive throughput: photos/s of `deoldify colorize FOLDER` with one worker and with one per CPU, on the same photos.
+
+The photos are the first 200 (by name) of `datasets/oldphotos`: genuine scans of mixed sizes. Each setting runs
+`deoldify colorize` in a fresh process into an empty folder, with the default model, backend and render factor,
+and is timed from start to exit (the model loading and the worker processes' start included, as a user sees it).
+Memory is the peak of the summed resident sets of the command's processes (sampled every 0.1 s). One worker is the
+way the command ran before workers (the model on ONNX Runtime's threads, reading and writing in between).
+"""
+import argparse, os, subprocess, sys, tempfile, threading, time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+def tree_rss(pid:int) -> int:
+    "Summed resident set (bytes) of process `pid` and its descendants (Linux /proc)"
+    try:
+        kids = Path(f'/proc/{pid}/task/{pid}/children').read_text().split()
+        rss = int(Path(f'/proc/{pid}/statm').read_text().split()[1])*os.sysconf('SC_PAGE_SIZE')
+    except (FileNotFoundError, ProcessLookupError): return 0
+    return rss + sum(tree_rss(int(k)) for k in kids)
+
+def run(photos, dest, workers:int) -> tuple[float, int]:
+    "Seconds and peak memory (bytes) of `deoldify colorize` on `photos` with `workers`"
+    cmd = [sys.executable, '-m', 'deoldify.cli', 'colorize', *map(str, photos), '-o', str(dest), '--workers', str(workers), '-q']
+    t = time.perf_counter()
+    p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    peak = [0]
+    def watch():
+        while p.poll() is None: peak[0] = max(peak[0], tree_rss(p.pid)); time.sleep(0.1)
+    w = threading.Thread(target=watch, daemon=True); w.start()
+    out, err = p.communicate()
+    sec = time.perf_counter() - t; w.join()
+    if p.returncode not in (0, 1): raise SystemExit(f"{' '.join(cmd[:6])} ...: exit {p.returncode}: {err.strip()[-300:]}")
+    return sec, peak[0]
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument('--root', default=str(REPO.parent/'shared'), help='the folder holding datasets/oldphotos')
+    ap.add_argument('-n', type=int, default=200, help='photos')
+    ap.add_argument('--workers', type=int, nargs='+', help='settings to compare (default: 1 and the CPU count)')
+    a = ap.parse_args()
+    from PIL import Image
+    from deoldify.core import image_files, machine, md_table
+    import pandas as pd
+    photos = image_files(Path(a.root)/'datasets/oldphotos')[:a.n]
+    mp = [Image.open(f).size for f in photos]
+    print(f"{machine()}; {len(photos)} photos of datasets/oldphotos, {min(w*h for w,h in mp)/1e6:.2f}-{max(w*h for w,h in mp)/1e6:.2f} MP "
+          f"(mean {sum(w*h for w,h in mp)/len(mp)/1e6:.2f}), default model, backend and render factor")
+    rows = []
+    for w in a.workers or [1, os.cpu_count()]:
+        with tempfile.TemporaryDirectory() as d:
+            sec, peak = run(photos, Path(d)/'out', w)
+            done = len(list((Path(d)/'out').glob('*')))
+        rows.append(dict(workers=w, seconds=round(sec, 1), photos=done, photos_per_s=round(done/sec, 2), peak_memory_mb=round(peak/2**20)))
+        print(rows[-1], flush=True)
+    tab = pd.DataFrame(rows).set_index('workers')
+    tab['speed-up'] = (tab.photos_per_s/tab.photos_per_s.iloc[0]).round(2)
+    print(md_table(tab))
+
+if __name__ == '__main__': main()
