@@ -152,7 +152,7 @@ def _write_error(out:Path, e:OSError, done:int) -> tuple[str, tuple|None]:
         return f"{out}: {stop[0]}; stopped here with {done} outputs complete. {stop[1]} and run the same command again to finish", stop
     return f"{out}: cannot write it ({e.strerror or e})", None
 
-# %% ../nbs/04a_folders.ipynb #6d4feb70
+# %% ../nbs/04a_folders.ipynb #01ad6c64
 def _one(clr:Colorizer, f:Path, out:Path, render_factor, hints, restore) -> tuple[str|None, list]:
     "Colorize `f` into `out`: (None or the line that says why not, its warnings); an OSError writing `out` is raised (it may stop the batch)"
     try: img = clr(f, render_factor, hints if hints is not None or not hints_file(f).exists() else load_hints(hints_file(f)), restore)
@@ -197,7 +197,7 @@ def _executor(clr:Colorizer, n:int):
     spec = dict(clr.spec, chroma=clr.chroma, render_factor=clr.render_factor)  # as it is now: the widget may have changed its strength
     return ProcessPoolExecutor(n, multiprocessing.get_context('spawn'), _start, (spec,)), _work, 2*n
 
-# %% ../nbs/04a_folders.ipynb #01efa5a9
+# %% ../nbs/04a_folders.ipynb #129c00c2
 def colorize_folder(clr:Colorizer, inputs, # a file or folder, or a list of them
                     dest, # output folder; created if needed
                     render_factor:int|str|None=None,
