@@ -27,6 +27,7 @@ onnx_requirements = shlex.split(cfg.get('onnx_requirements', ''))
 torch_requirements = shlex.split(cfg.get('torch_requirements', ''))
 notebook_requirements = shlex.split(cfg.get('notebook_requirements', ''))
 serve_requirements = shlex.split(cfg.get('serve_requirements', ''))
+cluster_requirements = shlex.split(cfg.get('cluster_requirements', ''))
 min_python = cfg['min_python']
 lic = licenses.get(cfg['license'].lower(), (cfg['license'], None))
 
@@ -47,10 +48,10 @@ setuptools.setup(
                     'deoldify.photos': ['camera.png', 'astronaut.png', 'chelsea.png', 'coffee.png', 'LICENSES.md']},
     install_requires = requirements,
     # the base install colorizes with ONNX Runtime; `torch` adds PyTorch and fastai (GPUs, training, DeOldify's weights, defade),
-    # `notebook` the widget and matplotlib's before/after, `serve` the widget as a web page (Voilà)
+    # `notebook` the widget and matplotlib's before/after, `serve` the widget as a web page (Voilà), `cluster` Dask
     extras_require={ 'torch': torch_requirements, 'onnx': onnx_requirements, 'notebook': notebook_requirements,
-                     'serve': notebook_requirements + serve_requirements,
-                     'dev': torch_requirements + notebook_requirements + serve_requirements + dev_requirements },
+                     'serve': notebook_requirements + serve_requirements, 'cluster': cluster_requirements,
+                     'dev': torch_requirements + notebook_requirements + serve_requirements + cluster_requirements + dev_requirements },
     python_requires  = '>=' + cfg['min_python'],
     long_description = open('README.md', encoding='utf-8').read(),
     long_description_content_type = 'text/markdown',

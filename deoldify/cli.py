@@ -63,6 +63,17 @@ def _lines(args) -> bool:
     "One line per file instead of a progress bar: asked for (--verbose), or the output is not a terminal (a pipe, a log)"
     return args.verbose or not (args.quiet or sys.stderr.isatty())
 
+def _on_cluster(args, log):
+    "`deoldify colorize --dask ADDRESS`: the photos colorized by the Dask cluster at that address (`colorize_on_cluster`)"
+    if args.hints or args.device or args.backend != 'auto' or args.workers: raise ValueError("--hints, --device, --backend and --workers are the local run's; "
+                                                                                             "on a cluster, start the workers as you need them")
+    from deoldify.core import needs
+    with needs('--dask', 'cluster'): from distributed import Client
+    from deoldify.cluster import colorize_on_cluster
+    with Client(args.dask, timeout='30s') as client:
+        return colorize_on_cluster(client, args.inputs, args.out, args.model, args.render_factor, args.chroma, overwrite=args.overwrite,
+                                   suffix=args.suffix, restore=args.restore, shard=args.shard, log=log)
+
 def colorize_cmd(args) -> int:
     "Colorize the inputs of `args` into `args.out`; exit code 1 if any failed"
     with _loading():
@@ -74,12 +85,14 @@ def colorize_cmd(args) -> int:
     if args.hints and (len(args.inputs) != 1 or Path(args.inputs[0]).is_dir()):
         raise ValueError("--hints is for one photo; in a folder, put each photo's hints beside it as NAME.hints.json")
     hints = load_hints(args.hints) if args.hints else None
-    clr = load_colorizer(args.model, device=args.device, backend=args.backend, chroma=args.chroma, **kw)
     lines = _lines(args)
-    log = (lambda s, failed=False: print(oneline(s), file=sys.stderr if failed else sys.stdout, flush=True)) if lines else None
-    done, skipped, errors = colorize_folder(clr, args.inputs, args.out, args.render_factor, overwrite=args.overwrite, suffix=args.suffix,
-                                            show_progress=not (args.quiet or lines), hints=hints, restore=args.restore, log=log,
-                                            workers=args.workers, shard=args.shard)
+    log = (lambda s, failed=False: print(oneline(s), file=sys.stderr if failed else sys.stdout, flush=True)) if lines or args.dask else None
+    if args.dask: done, skipped, errors = _on_cluster(args, log)
+    else:
+        clr = load_colorizer(args.model, device=args.device, backend=args.backend, chroma=args.chroma, **kw)
+        done, skipped, errors = colorize_folder(clr, args.inputs, args.out, args.render_factor, overwrite=args.overwrite, suffix=args.suffix,
+                                                show_progress=not (args.quiet or lines), hints=hints, restore=args.restore, log=log,
+                                                workers=args.workers, shard=args.shard)
     if not lines:
         for e in errors: print(oneline(e), file=sys.stderr)
     print(f"{len(done)} colorized into {oneline(Path(args.out).resolve())}, {len(skipped)} skipped (already there; "
@@ -113,6 +126,8 @@ def _colorize_args(sub):
     c.add_argument('--verbose', action='store_true', help='a line per file even on a terminal (piped or logged output always has them)')
     c.add_argument('--device', help="where the model runs: cpu, cuda, cuda:1, mps (default: the GPU if torch sees one, else the CPU)")
     c.add_argument('--workers', type=count_arg, help='processes colorizing at once (default: one per CPU; on a GPU, one)')
+    c.add_argument('--dask', metavar='ADDRESS', help="colorize on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786); the inputs and "
+                                                    "--out on a file system every worker sees, or inputs as URLs (s3://...); needs the cluster extra")
     c.add_argument('--shard', type=shard_arg, metavar='K/N', help='only the photos of shard K of N (by a hash of their names): N jobs, '
                                                                   'e.g. a Slurm array with --shard $((SLURM_ARRAY_TASK_ID+1))/N, split a folder')
     c.set_defaults(func=colorize_cmd)
