@@ -9,9 +9,13 @@ Flicker is `deoldify.video.chroma_flicker`: the mean absolute chroma change betw
 the pixels whose luminance did not change. Frames per second are the whole command's (decode, colorize,
 stabilise, encode), at the default render factor unless `--render-factor`.
 
-    python benchmarks/video.py [--frames 96] [--render-factor N] [--real FILM]
+`--profile` says where a stabilised run's time goes, on each film: decoding (reading frames), the model (its guess at
+render size), the optical flow and blending (`ChromaStabilizer`), the luminance merge at full size, and the rest (encoding
+and writing the chunks, joining them with the sound), each timed around the call in the same run.
+
+    python benchmarks/video.py [--frames 96] [--render-factor N] [--real FILM] [--profile]
 """
-import argparse, tempfile, time
+import argparse, collections, tempfile, time
 from pathlib import Path
 import numpy as np
 from deoldify.core import machine
@@ -29,6 +33,32 @@ def run(clr, film, dest, smooth):
     frames = read_frames(dest)
     return frames, len(frames)/(time.perf_counter()-t)
 
+def profiled(clr, film, dest) -> dict:
+    "Seconds per frame in each stage of one stabilised `colorize_video` run (see above)"
+    import deoldify.video as V
+    spent, n = collections.Counter(), [0]
+    def timed(name, f):
+        def g(*a, **k):
+            t = time.perf_counter()
+            try: return f(*a, **k)
+            finally: spent[name] += time.perf_counter() - t
+        return g
+    def frames(*a, **k):
+        it = real_frames(*a, **k)
+        while True:
+            t = time.perf_counter()
+            try: o = next(it)
+            except StopIteration: return
+            finally: spent['decode'] += time.perf_counter() - t
+            n[0] += 1; yield o
+    real_frames, real_merge, real_stab, real_guess = V.video_frames, V.merge_luminance, V.ChromaStabilizer.__call__, clr.guess
+    V.video_frames, V.merge_luminance, V.ChromaStabilizer.__call__, clr.guess = frames, timed('merge', real_merge), timed('flow', real_stab), timed('model', real_guess)
+    try:
+        t = time.perf_counter(); colorize_video(film, dest, clr, smooth=True, show_progress=False); total = time.perf_counter() - t
+    finally: V.video_frames, V.merge_luminance, V.ChromaStabilizer.__call__ = real_frames, real_merge, real_stab; del clr.guess
+    spent['rest (encode, write, join)'] = total - sum(spent.values())
+    return {k: 1000*v/n[0] for k,v in spent.items()} | {'total': 1000*total/n[0]}
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument('--frames', type=int, default=96, help="length of the film made from a photo")
@@ -36,6 +66,7 @@ def main():
     ap.add_argument('--real', default='/usr/share/doc/opencv-doc/examples/data/vtest.avi')
     ap.add_argument('--real-frames', type=int, default=120, help='first frames of the real film used')
     ap.add_argument('--root', default=str(REPO.parent/'shared'), help="the recipe's data root (holding datasets/...)")
+    ap.add_argument('--profile', action='store_true', help='only: milliseconds per frame in each stage of a stabilised run')
     a = ap.parse_args()
     clr = load_colorizer('default', a.render_factor)
     tmp = Path(tempfile.mkdtemp())
@@ -49,6 +80,12 @@ def main():
         with av.open(a.real) as c: fr = [f.to_image() for _,f in zip(range(a.real_frames), c.decode(video=0))]
         films[f'{Path(a.real).name}: first {len(fr)} frames {fr[0].width}×{fr[0].height}'] = (write_clip(fr, tmp/'real.mp4', fps=10, audio=None), None)
     else: print(f"{a.real}: not there, real film skipped")
+    if a.profile:
+        rows = {name: profiled(clr, film, tmp/f'prof{i}.mp4') for i,(name,(film,_)) in enumerate(films.items())}
+        keys = list(next(iter(rows.values())))
+        print("milliseconds per frame, stabilised run\n\n| film | " + " | ".join(keys) + " |\n|---|" + "---|"*len(keys))
+        for name,r in rows.items(): print(f"| {name} | " + " | ".join(f"{r[k]:.1f}" for k in keys) + " |")
+        return
     print("| film | per frame: flicker | stabilised: flicker | ratio | per frame: PSNR | stabilised: PSNR | frames/s (stabilised) |")
     print("|---|---|---|---|---|---|---|")
     for name,(film,tr) in films.items():
