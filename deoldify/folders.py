@@ -207,7 +207,7 @@ def colorize_folder(clr:Colorizer, inputs, # a file or folder, or a list of them
                     hints=None, # hints for every input; None: each photo's NAME.hints.json (`hints_file`), if it has one
                     restore:bool=False, # first restore each photo's luminance (`deoldify.restorer`)
                     log=None, # called as `log(line, failed)` once per file, with what became of it (the CLI's piped output)
-                    workers:int|None=None, # processes colorizing at once; default: one per CPU (one: this process only)
+                    workers:int|None=None, # processes colorizing at once; default: one per CPU (one, or a colorizer not from `load_colorizer`: this process only)
                     shard:tuple[int,int]|None=None, # (k, n): only the photos of shard k of n (`shard_of`, k from 1)
                    ) -> Batch:
     "Colorize every image in `inputs` into `dest`, safely and with every core: see above"

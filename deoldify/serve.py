@@ -9,9 +9,11 @@ from pathlib import Path
 from .core import *
 
 # %% auto #0
-__all__ = ['page_notebook', 'voila_command', 'loopback', 'serve']
+__all__ = ['UPLOAD_BATCH', 'page_notebook', 'voila_command', 'loopback', 'serve']
 
 # %% ../nbs/12a_serve.ipynb #2a074784
+UPLOAD_BATCH = 10  # photos of the largest size one drop on Upload may hold (the browser sends them in one message)
+
 def page_notebook(folder, # the photos the panel lists
                   dest, # the folder to write `deoldify.ipynb` (and Voilà's settings, `voila.json`) in
                   max_upload:int=50_000_000, # the largest upload, in bytes (`ColorizerWidget.max_upload`)
@@ -22,8 +24,9 @@ def page_notebook(folder, # the photos the panel lists
               metadata=dict(kernelspec=dict(name='python3', display_name='Python 3', language='python'), title='deoldify: colorize old photos'))
     p = Path(dest)/'deoldify.ipynb'
     p.write_text(json.dumps(nb))
-    # read from the folder Voilà runs in: websocket messages big enough for an upload (tornado's default is 10 MB), no tracebacks on the page
-    (p.parent/'voila.json').write_text(json.dumps(dict(Voila=dict(tornado_settings=dict(websocket_max_message_size=max_upload + 2**20)),
+    # read from the folder Voilà runs in: websocket messages big enough for a batch of ten uploads, which the browser sends as one
+    # message (tornado's default is 10 MB); no tracebacks on the page
+    (p.parent/'voila.json').write_text(json.dumps(dict(Voila=dict(tornado_settings=dict(websocket_max_message_size=UPLOAD_BATCH*max_upload + 2**20)),
                                                        VoilaConfiguration=dict(show_tracebacks=False))))
     return p
 
