@@ -4,12 +4,11 @@
 
 # %% ../nbs/04c_cluster.ipynb #2407d046
 from __future__ import annotations
-import warnings
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from .core import *
 from .inference import Colorizer, load_colorizer
-from .folders import Batch, shard_of, sharing, _one, _output_folder, _plan, _write_error
+from .folders import Batch, sharing, _one, _output_folder, _plan, _report, _todo
 
 # %% auto #0
 __all__ = ['is_url', 'url_files', 'colorize_on_cluster']
@@ -56,20 +55,11 @@ def colorize_on_cluster(client, # a `distributed.Client`: of a `LocalCluster`, o
     local = [Path(o) for o in inputs if not is_url(o)]
     home = _output_folder(dest, local, suffix, overwrite)
     srcs = {f: str(f) for f in image_files(*local)} | {PurePosixPath(u.split('://', 1)[1]): u for o in inputs if is_url(o) for u in url_files(o)}
-    if suffix: srcs = {f:s for f,s in srcs.items() if not (f.stem.endswith(suffix) and Path(f).parent.resolve() == dest.resolve())}
-    if shard: srcs = {f:s for f,s in srcs.items() if shard_of(f, shard[1]) == shard[0]-1}
-    plan, res, spec = list(_plan(srcs, dest, suffix, overwrite, home)), Batch([], [], []), tuple(dict(name_or_path=model, chroma=chroma).items())
+    plan = list(_plan(_todo(srcs, dest, suffix, shard), dest, suffix, overwrite, home))
+    res,spec = Batch([], [], []),tuple(dict(name_or_path=model, chroma=chroma).items())
     with sharing(dest):
         futs = {out: client.submit(_task, srcs[f], str(out), spec, render_factor, restore, pure=False) for f,out,what in plan if what == 'do'}
         for f,out,what in plan:
-            line,stop,said = (None if what in ('do', 'skip') else what),None,[]
-            if what == 'skip': res.skipped.append(out)
-            elif what == 'do':
-                try: line,said = futs[out].result()
-                except OSError as e: line,stop = _write_error(out, e, len(res.done))
-                if line is None: res.done.append(out)
-            for m in said: warnings.warn(m)
-            if line: res.errors.append(line)
-            if log: log(line or f"{srcs[f]} -> {out}{'' if what == 'do' else ' (already there: skipped)'}", bool(line))
-            if stop: client.cancel(list(futs.values())); break  # the photos in work finish whole; the next run does the rest
+            if _report(res, f, out, what, futs.get(out), log, srcs[f]):  # a full disk: stop
+                client.cancel(list(futs.values())); break  # the photos in work finish whole; the next run does the rest
     return res

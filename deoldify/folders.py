@@ -146,11 +146,29 @@ def _ahead(ex, fn, plan, n:int):
         if len(q) > n: yield q.popleft()
     while q: yield q.popleft()
 
+def _todo(files, dest:Path, suffix:str, shard) -> list:
+    "The inputs of `files` to colorize: not an earlier run's outputs (with a `suffix`, in `dest`), only `shard`'s (k, n) if given"
+    if suffix: files = [f for f in files if not (f.stem.endswith(suffix) and Path(f).parent.resolve() == dest.resolve())]
+    return [f for f in files if shard_of(f, shard[1]) == shard[0]-1] if shard else list(files)
+
 def _write_error(out:Path, e:OSError, done:int) -> tuple[str, tuple|None]:
     "The line for an error writing `out`, and the `STOPPERS` entry if no further picture can be written either"
     if stop := STOPPERS.get(e.errno):
         return f"{out}: {stop[0]}; stopped here with {done} outputs complete. {stop[1]} and run the same command again to finish", stop
     return f"{out}: cannot write it ({e.strerror or e})", None
+
+def _report(res:Batch, f, out:Path, what:str, fut, log, name=None) -> tuple|None:
+    "Record in `res` and by `log` what became of input `f` (`_plan`'s `what`, and the future of its work if it was to do); the `STOPPERS` entry if the batch must stop"
+    line,stop,said = (None if what in ('do', 'skip') else what),None,[]
+    if what == 'skip': res.skipped.append(out)
+    elif what == 'do':
+        try: line,said = fut.result()
+        except OSError as e: line,stop = _write_error(out, e, len(res.done))
+        if line is None: res.done.append(out)
+    for m in said: warnings.warn(m)
+    if line: res.errors.append(line)
+    if log: log(line or f"{name or f} -> {out}{'' if what == 'do' else ' (already there: skipped)'}", bool(line))
+    return stop
 
 # %% ../nbs/04a_folders.ipynb #01ad6c64
 def _one(clr:Colorizer, f:Path, out:Path, render_factor, hints, restore) -> tuple[str|None, list]:
@@ -213,9 +231,7 @@ def colorize_folder(clr:Colorizer, inputs, # a file or folder, or a list of them
     "Colorize every image in `inputs` into `dest`, safely and with every core: see above"
     inputs,dest = [Path(o) for o in (inputs if isinstance(inputs, (list,tuple)) else [inputs])],Path(dest)
     home = _output_folder(dest, inputs, suffix, overwrite)
-    files = image_files(*inputs)
-    if suffix: files = [f for f in files if not (f.stem.endswith(suffix) and f.parent.resolve() == dest.resolve())]  # an earlier run's outputs
-    if shard: files = [f for f in files if shard_of(f, shard[1]) == shard[0]-1]
+    files = _todo(image_files(*inputs), dest, suffix, shard)
     res,n = Batch([], [], []),max(1, workers or (os.cpu_count() or 1 if getattr(clr, 'device', 'cpu') == 'cpu' else 1))  # a GPU: one process feeds it
     plan = list(_plan(files, dest, suffix, overwrite, home))
     ex,fn,ahead = _executor(clr, min(n, sum(o[2] == 'do' for o in plan)))
@@ -223,15 +239,7 @@ def colorize_folder(clr:Colorizer, inputs, # a file or folder, or a list of them
         todo = _ahead(ex, partial(fn, render_factor=render_factor, hints=hints, restore=restore), plan, ahead)
         bar,t0 = (progress_bar(todo, total=len(plan)) if show_progress else todo),time.monotonic()
         for i,((f, out, what), fut) in enumerate(bar):
-            line,stop = (None if what in ('do', 'skip') else what),None
-            if what == 'skip': res.skipped.append(out)
-            elif fut is not None:
-                try: line,said = fut.result()
-                except OSError as e: (line,stop),said = _write_error(out, e, len(res.done)),[]
-                for m in said: warnings.warn(m)
-                if line is None: res.done.append(out)
-            if line: res.errors.append(line)
-            if log: log(line or f"{f} -> {out}{'' if res.done and res.done[-1] == out else ' (already there: skipped)'}", bool(line))
+            stop = _report(res, f, out, what, fut, log)
             if show_progress: bar.comment = f'{(i+1)/max(time.monotonic()-t0, 1e-9):.2f} photos/s'
             if stop: ex.shutdown(cancel_futures=True); break  # the photos in work finish (their outputs are complete), the rest wait for the next run
         end_bar(bar)
