@@ -85,7 +85,7 @@ class OrtGenerator:
         except Exception as e:
             where = graph if isinstance(graph, (str, Path)) else 'the exported graph'
             raise ValueError(f"{weights}: does not fit the ONNX graph {where} ({str(e).splitlines()[0][:200]})") from None
-        self.hints,self.chroma = meta.get('hints') == 'True',chroma_gain(meta)  # chroma: see `Colorizer`
+        self.hints,self.chroma = meta.get('hints') == 'True',chroma_gain(meta, weights)  # chroma: see `Colorizer`
         self.channels = self.sess.get_inputs()[0].shape[1]
 
     def __call__(self, x:np.ndarray) -> np.ndarray:

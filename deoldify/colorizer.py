@@ -13,8 +13,8 @@ from .core import *
 
 # %% auto #0
 __all__ = ['DEFAULT_RENDER_FACTOR', 'MIN_RENDER_FACTOR', 'MAX_RENDER_FACTOR', 'HINT_RADIUS', 'HINT_REACH', 'HINT_EDGE',
-           'HINT_GRID', 'HINTS_MAX_BYTES', 'MAX_CHROMA', 'check_render_factor', 'render_size', 'is_oom', 'HintError',
-           'check_hints', 'hint_planes', 'spread_hints', 'hints_file', 'save_hints', 'load_hints', 'Colorizer']
+           'HINT_GRID', 'HINTS_MAX_BYTES', 'check_render_factor', 'render_size', 'is_oom', 'HintError', 'check_hints',
+           'hint_planes', 'spread_hints', 'hints_file', 'save_hints', 'load_hints', 'Colorizer']
 
 # %% ../nbs/04_colorizer.ipynb #783632bc
 DEFAULT_RENDER_FACTOR = 16
@@ -175,8 +175,6 @@ def load_hints(path) -> list:
     except (KeyError, TypeError): raise HintError(f"{path}: each hint needs \"x\", \"y\" and \"rgb\"") from None
 
 # %% ../nbs/04_colorizer.ipynb #0f342347
-MAX_CHROMA = 10.  # a gain on the chroma beyond this only paints the RGB cube's walls (the shipped model's own is 1.3)
-
 class Colorizer:
     "Colorize photos with a generator; the output keeps each photo's size and luminance"
     def __init__(self, model, # a generator, grey RGB in [0,1] -> RGB in [0,1]: a torch module, or an `OrtGenerator` (`03a_backends`)

@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_core.ipynb #097c1af9
 from __future__ import annotations
-import errno, hashlib, importlib.util, io, os, platform, warnings
+import errno, hashlib, importlib.util, io, math, os, platform, warnings
 from contextlib import contextmanager
 import numpy as np
 from pathlib import Path
@@ -13,10 +13,10 @@ from safetensors import SafetensorError
 from safetensors import safe_open
 
 # %% auto #0
-__all__ = ['MAX_BYTES', 'IMAGE_EXTS', 'EXAMPLES', 'DIST', 'ImageError', 'load_image', 'rgb2ycc', 'ycc2rgb', 'scale_chroma',
-           'to_gray', 'has_colour', 'merge_luminance', 'image_files', 'package_data', 'example_photo', 'example_photos',
-           'models_dir', 'sha256', 'weights_meta', 'chroma_gain', 'read_weights', 'installed', 'machine', 'md_table',
-           'needs']
+__all__ = ['MAX_BYTES', 'IMAGE_EXTS', 'EXAMPLES', 'MAX_CHROMA', 'DIST', 'ImageError', 'load_image', 'rgb2ycc', 'ycc2rgb',
+           'scale_chroma', 'to_gray', 'has_colour', 'merge_luminance', 'image_files', 'package_data', 'example_photo',
+           'example_photos', 'models_dir', 'sha256', 'weights_meta', 'chroma_gain', 'read_weights', 'installed',
+           'machine', 'md_table', 'needs']
 
 # %% ../nbs/00_core.ipynb #8f72b3dc
 class ImageError(ValueError):
@@ -237,9 +237,15 @@ def weights_meta(path) -> dict:
         with safe_open(str(path), 'np') as f: return f.metadata() or {}
     except (SafetensorError, OSError) as e: raise ValueError(f"{path}: not a readable safetensors file ({e})") from None
 
-def chroma_gain(meta:dict) -> float:
+MAX_CHROMA = 10.  # a gain on the chroma beyond this only paints the RGB cube's walls (the shipped model's own is 1.3)
+
+def chroma_gain(meta:dict, name='weights') -> float: # name: what the error calls the file
     "The gain on a generator's chroma that its header `meta` carries (`tune_readout`); 1, the raw guess, if none"
-    return float(meta.get('chroma', 1))
+    v = meta.get('chroma', '1')
+    try: g = float(v)
+    except ValueError: g = math.nan
+    if not 0 <= g <= MAX_CHROMA: raise ValueError(f"{name}: the chroma gain in its header is {v!r}, not a number from 0 to {MAX_CHROMA:g}")
+    return g
 
 def read_weights(path, fmt:str,
                  framework:str='pt', # 'pt': torch tensors; 'np': numpy arrays (no torch needed)

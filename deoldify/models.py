@@ -211,5 +211,5 @@ def load_generator(path) -> Generator:
         why = str(e).splitlines()[1].strip()  # the first complaint, e.g. the missing keys
         raise ValueError(f"{path}: does not fit the {meta.get('encoder')} generator: {why[:150]}{'…' if len(why) > 150 else ''}") from None
     if 'T' in meta: next(o for o in m.modules() if isinstance(o, ChromaReadout)).T = float(meta['T'])  # the readout's temperature
-    m.chroma = chroma_gain(meta)  # the gain on its guess's chroma that `Colorizer` applies
+    m.chroma = chroma_gain(meta, path)  # the gain on its guess's chroma that `Colorizer` applies
     return m.eval()

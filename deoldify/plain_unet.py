@@ -136,7 +136,6 @@ class LeanUnet(nn.Module):
     def __init__(self, sd:dict, meta:dict):
         super().__init__()
         self.hints,self.bins = 'layers.0.0.hint.weight' in sd,'layers.9.bins' in sd
-        self.chroma = chroma_gain(meta)  # the gain `Colorizer` applies to its guess
         s = 'layers.0.0.stem' if self.hints else 'layers.0.0'
         stem = Stem(Norm(), _conv(sd[s+'.1.weight'], 2), _bn(sd, s+'.2'))
         enc = [HintStem(stem, nn.Conv2d(3, len(stem[1].weight), 3, 2, 1, bias=False)) if self.hints else stem]
@@ -173,8 +172,10 @@ class LeanUnet(nn.Module):
 def lean_generator(path) -> LeanUnet:
     "The generator saved at `path` as a `LeanUnet` in eval mode; a file that is not one is refused, by name"
     meta,sd = plain_weights(path)
-    try: return LeanUnet(sd, meta).eval()
-    except (KeyError, RuntimeError) as e: raise ValueError(f"{path}: not a generator this runtime knows ({str(e).splitlines()[0][:150]})") from None
+    try: m = LeanUnet(sd, meta).eval()
+    except (KeyError, RuntimeError, ValueError) as e: raise ValueError(f"{path}: not a generator this runtime knows ({str(e).splitlines()[0][:150]})") from None
+    m.chroma = chroma_gain(meta, path)  # the gain `Colorizer` applies to its guess
+    return m
 
 # %% ../nbs/03b_plain_unet.ipynb #49792617
 def export_graph(weights, # a generator file (.safetensors)

@@ -61,15 +61,19 @@ def from_dict(cls:Recipe, d:dict, name:str='recipe') -> Recipe:
     d = _upgrade(d) if v == 0 else {k:o for k,o in d.items() if k != 'version'}
     if bad := sorted(set(d) - _FIELDS): raise ValueError(f"{name}: a recipe of version {v} has no field {bad[0]!r}")
     if d.get('kind', 'generator') not in KINDS: raise ValueError(f"{name}: unknown recipe kind {d['kind']!r} (known: {', '.join(KINDS)})")
+    if not isinstance(d.get('parent') or {}, dict): raise ValueError(f"{name}: the recipe's parent is a {type(d['parent']).__name__}, not a recipe")
     return cls(**(d | dict(parent=None if d.get('parent') is None else cls.from_dict(d['parent'], name))))
 
 @patch(cls_method=True)
 def from_json(cls:Recipe, s:str, name:str='recipe') -> Recipe:
     "The recipe in JSON text `s`"
+    deep = ValueError(f"{name}: the recipe is nested too deeply")  # a crafted header: a file we wrote has a few parents
     try: d = json.loads(s)
+    except RecursionError: raise deep from None
     except ValueError as e: raise ValueError(f"{name}: the recipe is not JSON ({e})") from None
     if not isinstance(d, dict): raise ValueError(f"{name}: the recipe is a JSON {type(d).__name__}, not an object")
-    return cls.from_dict(d, name)
+    try: return cls.from_dict(d, name)
+    except RecursionError: raise deep from None
 
 @patch(cls_method=True)
 def read(cls:Recipe, weights) -> Recipe:

@@ -235,7 +235,7 @@ def _model(self:ColorizerWidget, *_):
     self.weights.layout.display = '' if preset else 'none'
     with self.hushed():
         self.rf.value = PRESETS[self.model.value]['render_factor'] if preset else DEFAULT_RENDER_FACTOR
-        self.chroma.value = 1. if preset else chroma_gain(weights_meta(model_path(self.model.value)))
+        self.chroma.value = 1. if preset else chroma_gain(weights_meta(p := model_path(self.model.value)), p)
 
 @patch
 @_reported
