@@ -15,8 +15,8 @@ with needs('the colorizer widget', 'notebook'): import ipywidgets as W; from ipy
 from .inference import *
 
 # %% auto #0
-__all__ = ['NO_TORCH', 'HINT_HIT', 'MAX_UPLOAD', 'UPLOADED', 'available_models', 'split_view', 'png', 'download_link', 'uploads',
-           'ColorizerWidget', 'zip_name']
+__all__ = ['NO_TORCH', 'HINT_HIT', 'MAX_UPLOAD', 'MAX_KEPT', 'UPLOADED', 'available_models', 'split_view', 'png', 'download_link',
+           'uploads', 'ColorizerWidget', 'zip_name']
 
 # %% ../nbs/12_widgets.ipynb #1e8d4a96
 NO_TORCH = f"DeOldify's presets and restore need torch, which this install does not have: pip install '{DIST}[torch]'"
@@ -77,6 +77,7 @@ def _reported(f):
 
 # %% ../nbs/12_widgets.ipynb #3f8c2e3a
 MAX_UPLOAD = 50_000_000  # bytes per uploaded file; a bigger one is refused by name (a 50 MB scan is ~100 megapixels)
+MAX_KEPT = 10*MAX_UPLOAD  # bytes of uploads the panel keeps in memory, in all: beyond it the oldest are let go (a web page's users cannot fill the server)
 UPLOADED = '⬆ '  # marks an uploaded photo in the photo list, apart from the folder's
 
 class ColorizerWidget(W.VBox):
@@ -87,7 +88,7 @@ class ColorizerWidget(W.VBox):
                  browse:bool=True, # let the user name another folder (a web page for others shows `folder` only: `deoldify serve`)
                 ):
         self.width,self.clrs,self.src,self.name,self.path,self.result,self.sweeps,self.hints = width,{},None,None,None,None,[],[]
-        self.uploaded,self.max_upload,self._hush,torch = {},MAX_UPLOAD,False,installed('torch')
+        self.uploaded,self.max_upload,self.max_kept,self._hush,torch = {},MAX_UPLOAD,MAX_KEPT,False,installed('torch')
         self.home = None if browse else Path(folder).expanduser().resolve()
         self.model = W.Dropdown(options=available_models(torch), description='model')
         self.weights = W.Text(str(weights), description='weights', placeholder="DeOldify's .pth file, for artistic, stable or video")
@@ -263,12 +264,16 @@ def _upload(self:ColorizerWidget, *_):
     if not files: return
     self.upload.value = ()  # taken: the same file can be uploaded again
     big = [n for n,b in files if len(b) > self.max_upload]
-    self.uploaded.update((n, b) for n,b in files if len(b) <= self.max_upload)
-    names = [UPLOADED + n for n,b in files if len(b) <= self.max_upload]
-    self.photo.options = [o for o in self.photo.options if o not in names] + names
+    for n,b in files:
+        if len(b) <= self.max_upload: self.uploaded.pop(n, None); self.uploaded[n] = b  # the newest last
+    gone = []
+    while sum(map(len, self.uploaded.values())) > self.max_kept: gone.append(next(iter(self.uploaded))); del self.uploaded[gone[-1]]
+    names = [UPLOADED + n for n,b in files if n in self.uploaded]
+    self.photo.options = [o for o in self.photo.options if o not in names and o not in [UPLOADED + n for n in gone]] + names
     if names and self.photo.value == names[0]: self._photo()  # shown again, though the name was already chosen
     elif names: self.photo.value = names[0]
     if big: raise ValueError(f"{', '.join(big)}: larger than {self.max_upload/1e6:g} MB, not uploaded")
+    if gone: self.say(f"let go of the oldest uploads ({', '.join(gone)}): the panel keeps {self.max_kept/1e6:g} MB of them", 'grey')
 
 @patch
 def _slid(self:ColorizerWidget, *_):
