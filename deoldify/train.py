@@ -304,6 +304,12 @@ def _shards(photos) -> Path|None:
 
 
 # %% ../nbs/06_train.ipynb #d9df3e62
+def _check_dest(dest:Path, init, prog:Path):
+    "Refuse to train into a file we did not make: the one we start from, or a model or card already there that no run in `prog`'s folder wrote"
+    if init is not None and dest.resolve() == Path(init).resolve(): raise ValueError(f"{dest}: is the file training starts from (init); write the new model to another file")
+    for f in (dest, dest.with_suffix('.md')):
+        if f.exists() and not prog.exists(): raise FileExistsError(f"{f}: already there, and not from a run in {prog.parent}; choose another file, or move it away first")
+
 def _training_data(photos, held_out, n_valid, chunk, **kwargs) -> AttrDict:
     "`train_generator`'s data: folders and a split by source, or a shard index (which records its split); `dls_at(stage, size, bs)` makes a stage's `DataLoaders`"
     if shards := _shards(photos):  # streamed: the index records the split
@@ -347,10 +353,11 @@ def train_generator(photos, # photo folders, each with a MANIFEST.tsv (validatio
                     **kwargs, # passed to `colorize_dls` (`stream_dls` for shards)
                    ) -> tuple[Learner, Recipe]:
     "Train a generator on photo folders or shards, save it and its card; a killed run resumes from its last epoch; data-parallel under `torchrun`"
-    dest = Path(dest); work = Path(ifnone(work, dest.parent/f'{dest.stem}-work')); work.mkdir(parents=True, exist_ok=True)
+    dest = Path(dest); work = Path(ifnone(work, dest.parent/f'{dest.stem}-work')); prog = work/'progress.json'
+    _check_dest(dest, init, prog)
+    work.mkdir(parents=True, exist_ok=True)
     d = _training_data(photos, held_out, n_valid, chunk, **kwargs)
     rank0 = rank_distrib() == 0  # under torchrun only the first process writes
-    prog = work/'progress.json'
     log = Recipe.from_json(prog.read_text(), str(prog)) if resume and prog.exists() else _new_recipe(d, encoder, head, hints, init, chunk, mixed_precision, kwargs)
     done = _checkpoints(work) if resume else []
     prior,learn = tensor(log.prior) if head == 'bins' else None, None

@@ -40,6 +40,7 @@ def probe(src) -> VideoInfo:
     "What `colorize_video` needs to know of `src`, or a `VideoError` saying why it cannot be colorized"
     with _open(src) as c:
         if not c.streams.video: raise VideoError(f"{src}: no video frames in it" + (" (audio only)" if c.streams.audio else ""))
+        if c.format.name == 'image2' or c.format.name.endswith('_pipe'): raise VideoError(f"{src}: a photo, not a film: `deoldify colorize` colours photos")  # FFmpeg reads one as a one-frame video
         v = c.streams.video[0]
         pts = []
         try:
@@ -288,7 +289,8 @@ def colorize_video(src, # a video file any FFmpeg reads
     rf = check_render_factor(render_factor, auto=False) or clr.render_factor
     size = (info.width + info.width%2, info.height + info.height%2)  # H.264 in 4:2:0 needs even sides
     if size != (info.width, info.height): warnings.warn(f"{src}: {info.width}×{info.height} has an odd side; the output is {size[0]}×{size[1]} (edge repeated)")
-    hints = clr.hints_for(hints, Image.new('L', (info.width, info.height)))
+    try: hints = clr.hints_for(hints, Image.new('L', (info.width, info.height)))
+    except HintError as e: raise HintError(f"{src}: {e}") from None  # hints in the film's pixels
     work = dest.with_name(f'.{dest.name}.deoldify-video')
     try:
         dest.parent.mkdir(parents=True, exist_ok=True)

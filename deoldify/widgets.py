@@ -85,7 +85,7 @@ class ColorizerWidget(W.VBox):
     def __init__(self, folder='.', # the folder whose photos the "photo" menu lists
                  weights:str='', # DeOldify's weights file, for its presets
                  width:int=440, # of each displayed image, in pixels
-                 browse:bool=True, # let the user name another folder (a web page for others shows `folder` only: `deoldify serve`)
+                 browse:bool=True, # let the user name another folder and save hints in it (a web page for others shows `folder` only and writes nothing in it: `deoldify serve`)
                 ):
         self.width,self.clrs,self.src,self.name,self.path,self.result,self.sweeps,self.hints = width,{},None,None,None,None,[],[]
         self.uploaded,self.max_upload,self.max_kept,self._hush,torch = {},MAX_UPLOAD,MAX_KEPT,False,installed('torch')
@@ -109,7 +109,7 @@ class ColorizerWidget(W.VBox):
         self.split = W.FloatSlider(0.5, min=0, max=1, step=0.01, description='split', readout=False)
         self.before,self.after = W.Image(format='png'),W.Image(format='png')
         self.colour = W.ColorPicker(value='#3cb43c', description='hint colour', concise=False, style={'description_width': 'initial'})
-        self.save_hints,self.clear_hints = W.Button(description='Save hints', icon='save'),W.Button(description='Clear hints')
+        self.save_hints,self.clear_hints = W.Button(description='Save hints', icon='save', layout={'display': '' if browse else 'none'}),W.Button(description='Clear hints')
         self.clicks = Event(source=self.before, watched_events=['click'])  # ipyevents: mouse events on the photo, no hand-written JavaScript
         self.strip,self.download,self.zip,self.status = W.HBox(layout={'overflow_x': 'auto'}),W.HTML(),W.HTML(),W.HTML()
         self.note = W.HTML('' if torch else f'<span style="color:grey">{html.escape(NO_TORCH)}</span>')
@@ -317,6 +317,7 @@ def _click(self:ColorizerWidget, e:dict):
 @patch
 @_reported
 def _save_hints(self:ColorizerWidget, *_):
+    if self.home is not None: raise ValueError("this panel writes nothing into its folder; its hints stay on the page")  # even if a crafted message clicks the hidden button
     if self.path is None: raise ValueError("an uploaded photo has no folder to save its hints in; pick it from the folder")
     self.say(f"saved {len(self.hints)} hints to {save_hints(self.hints, hints_file(self.path))}")
 
