@@ -77,7 +77,7 @@ def _on_cluster(args, log):
 def colorize_cmd(args) -> int:
     "Colorize the inputs of `args` into `args.out`; exit code 1 if any failed"
     with _loading():
-        from deoldify.inference import PRESETS, load_colorizer, load_hints
+        from deoldify.inference import PRESETS, load_hints
         from deoldify.folders import colorize_folder
     kw = dict(weights=args.weights, faithful=args.faithful, bf16=args.bf16) if args.model in PRESETS else {}
     if not kw and (args.weights or args.faithful or args.bf16 or args.backend == 'eager'):
@@ -89,8 +89,8 @@ def colorize_cmd(args) -> int:
     log = (lambda s, failed=False: print(oneline(s), file=sys.stderr if failed else sys.stdout, flush=True)) if lines or args.dask else None
     if args.dask: done, skipped, errors = _on_cluster(args, log)
     else:
-        clr = load_colorizer(args.model, device=args.device, backend=args.backend, chroma=args.chroma, **kw)
-        done, skipped, errors = colorize_folder(clr, args.inputs, args.out, args.render_factor, overwrite=args.overwrite, suffix=args.suffix,
+        spec = dict(name_or_path=args.model, device=args.device, backend=args.backend, chroma=args.chroma, **kw)  # loaded by `colorize_folder`: let go if workers colorize
+        done, skipped, errors = colorize_folder(spec, args.inputs, args.out, args.render_factor, overwrite=args.overwrite, suffix=args.suffix,
                                                 show_progress=not (args.quiet or lines), hints=hints, restore=args.restore, log=log,
                                                 workers=args.workers, shard=args.shard)
     if not lines:

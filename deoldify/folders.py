@@ -216,7 +216,8 @@ def _executor(clr:Colorizer, n:int):
     return ProcessPoolExecutor(n, multiprocessing.get_context('spawn'), _start, (spec,)), _work, 2*n
 
 # %% ../nbs/04a_folders.ipynb #129c00c2
-def colorize_folder(clr:Colorizer, inputs, # a file or folder, or a list of them
+def colorize_folder(clr:Colorizer|dict, # a `Colorizer`, or `load_colorizer`'s arguments: then this process lets it go while workers colorize
+                    inputs, # a file or folder, or a list of them
                     dest, # output folder; created if needed
                     render_factor:int|str|None=None,
                     overwrite:bool=False, # redo outputs that already exist
@@ -229,12 +230,14 @@ def colorize_folder(clr:Colorizer, inputs, # a file or folder, or a list of them
                     shard:tuple[int,int]|None=None, # (k, n): only the photos of shard k of n (`shard_of`, k from 1)
                    ) -> Batch:
     "Colorize every image in `inputs` into `dest`, safely and with every core: see above"
+    if isinstance(clr, dict): clr = load_colorizer(**clr)  # here first: a bad model file is one line before any worker starts
     inputs,dest = [Path(o) for o in (inputs if isinstance(inputs, (list,tuple)) else [inputs])],Path(dest)
     home = _output_folder(dest, inputs, suffix, overwrite)
     files = _todo(image_files(*inputs), dest, suffix, shard)
     res,n = Batch([], [], []),max(1, workers or (os.cpu_count() or 1 if getattr(clr, 'device', 'cpu') == 'cpu' else 1))  # a GPU: one process feeds it
     plan = list(_plan(files, dest, suffix, overwrite, home))
     ex,fn,ahead = _executor(clr, min(n, sum(o[2] == 'do' for o in plan)))
+    if ahead: clr = None  # the workers load their own: this process's copy (about 360 MB of the shipped model's) goes, unless the caller holds it
     with sharing(dest), ex:
         todo = _ahead(ex, partial(fn, render_factor=render_factor, hints=hints, restore=restore), plan, ahead)
         bar,t0 = (progress_bar(todo, total=len(plan)) if show_progress else todo),time.monotonic()
