@@ -158,11 +158,14 @@ def has_colour(img:Image.Image, # any mode, any size
 # %% ../nbs/00_core.ipynb #0882462b
 def _merge_rows(y:np.ndarray, cb:np.ndarray, cr:np.ndarray) -> np.ndarray:
     "uint8 RGB from luminance `y` and chroma `cb`, `cr` (float HxW), the chroma shrunk where it would leave the RGB cube"
-    d = np.stack([cb,cr], -1) @ _YCC2RGB[:,1:].T                 # RGB offset of the chroma; its luma is 0
-    with np.errstate(divide='ignore', invalid='ignore'):
-        room = np.where(d>0, (255-y[...,None])/d, np.where(d<0, -y[...,None]/d, np.inf))
-    t = np.clip(room.min(-1, keepdims=True), 0, 1)               # largest chroma scale that stays in gamut
-    return np.clip(y[...,None] + t*d + 0.5, 0, 255).astype(np.uint8)
+    d = np.stack([cb,cr], -1) @ _YCC2RGB[:,1:].T   # RGB offset of the chroma; its luma is 0
+    t,room = np.ones_like(y),np.empty_like(y)      # t: the largest chroma scale (at most 1) that stays in gamut
+    for c in range(3):                             # channel by channel: numpy reduces a last axis of 3 slowly (this is twice as fast)
+        dc = d[...,c]
+        room.fill(np.inf)                          # no offset: no limit
+        np.divide(np.where(dc > 0, 255-y, y), np.abs(dc), out=room, where=dc != 0)  # the distance to the wall it points at
+        np.minimum(t, room, out=t)
+    return np.clip(y[...,None] + t[...,None]*d + 0.5, 0, 255).astype(np.uint8)
 
 def merge_luminance(orig:Image.Image, # the user's photo, any size
                     color:Image.Image, # the model's colour guess, any size

@@ -4,8 +4,7 @@
 
 # %% ../nbs/14_video.ipynb #9d8a1605
 from __future__ import annotations
-import collections, errno, heapq, json, os, shutil, time, warnings
-from concurrent.futures import ThreadPoolExecutor
+import errno, heapq, json, os, shutil, time, warnings
 from fractions import Fraction
 from pathlib import Path
 from typing import NamedTuple
@@ -228,52 +227,42 @@ def _resumable(work:Path, settings:dict) -> int:
     return 0
 
 # %% ../nbs/14_video.ipynb #f5f5ea59
-def _finish_chunk(out, work:Path, k:int, state, t0:Fraction):
-    "Flush, close and name chunk `k` (its first frame at `t0` s); then the stabiliser's `state` at its end, kept for the last chunk only (not a file per chunk)"
+def _finish_chunk(out, work:Path, k:int, stab, t0:Fraction):
+    "Flush, close and name chunk `k` (its first frame at `t0` s); then the stabiliser's state, kept for the last chunk only (not a file per chunk)"
     o,s = out
     for p in s.encode(None): o.mux(p)
     o.close()
     (work/f'{k:05d}.json').write_text(json.dumps([t0.numerator, t0.denominator]))
     os.replace(work/f'.{k:05d}.mp4{PART}', work/f'{k:05d}.mp4')
-    if state is not None:
-        with atomic_dest(work/'state.npz') as tmp, open(tmp, 'wb') as f: np.savez(f, grey=state[0], chroma=state[1], chunk=k)
+    if stab is not None:
+        with atomic_dest(work/'state.npz') as tmp, open(tmp, 'wb') as f: np.savez(f, grey=stab.state[0], chroma=stab.state[1], chunk=k)
 
 def _chunk_start(work:Path, k:int) -> Fraction: return Fraction(*json.loads((work/f'{k:05d}.json').read_text()))
 
 # %% ../nbs/14_video.ipynb #c310812c
-def _write_frame(out, img:Image.Image, g:Image.Image, pts:int, tb, size):
-    "Encode into chunk `out` the frame of luminance `img` and colour `g` (merged at full size, padded to `size`) at time `pts`"
-    res = np.asarray(merge_luminance(img, g))
-    if size != res.shape[1::-1]: res = np.pad(res, ((0, size[1]-res.shape[0]), (0, size[0]-res.shape[1]), (0,0)), mode='edge')
-    f = av.VideoFrame.from_ndarray(res, format='rgb24')
-    f.pts,f.time_base = pts,tb
-    for p in out[1].encode(f): out[0].mux(p)
-
 def _chunks(src, work:Path, clr:Colorizer, info:VideoInfo, rf:int, hints, stab, chunk:int, done:int, size, show_progress:bool) -> int:
     "Colorize the frames of `src` after the first `done` chunks into chunk files in `work`; how many chunks there are then"
     frames = video_frames(src, done*chunk)
     bar = progress_bar(frames, total=info.frames and info.frames - done*chunk) if show_progress else frames
-    t,n,k,out,q = time.perf_counter(),0,done,None,collections.deque()
-    with ThreadPoolExecutor(1) as ex:  # merging and encoding beside the next frame's model; one thread, so in order
-        def put(fn, *args):
-            q.append(ex.submit(fn, *args))
-            while len(q) > 2 or (q and q[0].done()): q.popleft().result()  # its errors (a full disk) come out here; two frames wait at most
-        for pts,tb,y in bar:
-            if out is None: out,p0 = _chunk_writer(work/f'.{k:05d}.mp4{PART}', info, tb, size),pts  # each chunk's times start at 0
-            img = Image.fromarray(y)
-            g = clr.guess(img, rf, hints)
-            if stab is not None:
-                c = rgb2ycc(np.asarray(g, np.float32))
-                c[...,1:] = stab(np.asarray(img.resize(g.size, Image.BILINEAR)), c[...,1:])
-                g = Image.fromarray(np.clip(ycc2rgb(c)+0.5, 0, 255).astype(np.uint8))
-            put(_write_frame, out, img, g, pts-p0, tb, size)
-            n += 1
-            if show_progress: bar.comment = f'{n/(time.perf_counter()-t):.1f} frames/s'
-            # the stabiliser's state is a new tuple each frame: as it is now, it is this chunk's end, whenever the chunk is written
-            if n % chunk == 0: put(_finish_chunk, out, work, k, stab and stab.state, p0*tb); out,k = None,k+1
-        end_bar(bar)
-        if out is not None: put(_finish_chunk, out, work, k, stab and stab.state, p0*tb); k += 1
-        while q: q.popleft().result()
+    t,n,k,out = time.perf_counter(),0,done,None
+    for pts,tb,y in bar:
+        if out is None: out,p0 = _chunk_writer(work/f'.{k:05d}.mp4{PART}', info, tb, size),pts  # each chunk's times start at 0
+        img = Image.fromarray(y)
+        g = clr.guess(img, rf, hints)
+        if stab is not None:
+            c = rgb2ycc(np.asarray(g, np.float32))
+            c[...,1:] = stab(np.asarray(img.resize(g.size, Image.BILINEAR)), c[...,1:])
+            g = Image.fromarray(np.clip(ycc2rgb(c)+0.5, 0, 255).astype(np.uint8))
+        res = np.asarray(merge_luminance(img, g))
+        if size != res.shape[1::-1]: res = np.pad(res, ((0, size[1]-res.shape[0]), (0, size[0]-res.shape[1]), (0,0)), mode='edge')
+        f = av.VideoFrame.from_ndarray(res, format='rgb24')
+        f.pts,f.time_base = pts-p0,tb
+        for p in out[1].encode(f): out[0].mux(p)
+        n += 1
+        if show_progress: bar.comment = f'{n/(time.perf_counter()-t):.1f} frames/s'
+        if n % chunk == 0: _finish_chunk(out, work, k, stab, p0*tb); out,k = None,k+1
+    end_bar(bar)
+    if out is not None: _finish_chunk(out, work, k, stab, p0*tb); k += 1
     if k == 0: raise VideoError(f"{src}: no frame could be decoded")
     return k
 
