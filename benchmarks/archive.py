@@ -5,8 +5,12 @@ The photos are the first 200 (by name) of `datasets/oldphotos`: genuine scans of
 and is timed from start to exit (the model loading and the worker processes' start included, as a user sees it).
 Memory is the peak of the summed resident sets of the command's processes (sampled every 0.1 s). One worker is the
 way the command ran before workers (the model on ONNX Runtime's threads, reading and writing in between).
+`--before REV` also times the command as it was at git revision REV (a temporary worktree; e.g. c93ee62, the last
+before workers, which has no --workers option), in the same run: the speed-up is then against it. With `--repeats R`
+the settings take turns R times and each row is the median time (and the largest peak): a shared
+machine's speed drifts by tens of per cent between runs minutes apart.
 """
-import argparse, os, subprocess, sys, tempfile, threading, time
+import argparse, os, statistics, subprocess, sys, tempfile, threading, time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -19,11 +23,11 @@ def tree_rss(pid:int) -> int:
     except (FileNotFoundError, ProcessLookupError): return 0
     return rss + sum(tree_rss(int(k)) for k in kids)
 
-def run(photos, dest, workers:int) -> tuple[float, int]:
-    "Seconds and peak memory (bytes) of `deoldify colorize` on `photos` with `workers`"
-    cmd = [sys.executable, '-m', 'deoldify.cli', 'colorize', *map(str, photos), '-o', str(dest), '--workers', str(workers), '-q']
+def run(photos, dest, workers) -> tuple[float, int]:
+    "Seconds and peak memory (bytes) of `deoldify colorize` on `photos` with `workers`, or (a folder) the package in that checkout"
+    cmd = [sys.executable, '-m', 'deoldify.cli', 'colorize', *map(str, photos), '-o', str(dest), '-q'] + ([] if isinstance(workers, Path) else ['--workers', str(workers)])
     t = time.perf_counter()
-    p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=workers if isinstance(workers, Path) else None)  # -m imports from the folder it runs in first
     peak = [0]
     def watch():
         while p.poll() is None: peak[0] = max(peak[0], tree_rss(p.pid)); time.sleep(0.1)
@@ -33,26 +37,47 @@ def run(photos, dest, workers:int) -> tuple[float, int]:
     if p.returncode not in (0, 1): raise SystemExit(f"{' '.join(cmd[:6])} ...: exit {p.returncode}: {err.strip()[-300:]}")
     return sec, peak[0]
 
+def _mp(f) -> float:
+    from PIL import Image
+    w, h = Image.open(f).size
+    return w*h/1e6
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument('--root', default=str(REPO.parent/'shared'), help='the folder holding datasets/oldphotos')
     ap.add_argument('-n', type=int, default=200, help='photos')
+    ap.add_argument('--photos', default='datasets/oldphotos', help='the folder of photos, under --root')
+    ap.add_argument('--min-mp', type=float, default=0, help='only photos of at least this many megapixels')
     ap.add_argument('--workers', type=int, nargs='+', help='settings to compare (default: 1 and the CPU count)')
+    ap.add_argument('--repeats', type=int, default=1, help='runs of each setting, taking turns; the median is shown')
+    ap.add_argument('--before', help='also the command at this git revision, e.g. c93ee62 (before workers)')
     a = ap.parse_args()
     from PIL import Image
     from deoldify.core import image_files, machine, md_table
     import pandas as pd
-    photos = image_files(Path(a.root)/'datasets/oldphotos')[:a.n]
+    photos = [f for f in image_files(Path(a.root)/a.photos) if a.min_mp == 0 or _mp(f) >= a.min_mp][:a.n]
     mp = [Image.open(f).size for f in photos]
-    print(f"{machine()}; {len(photos)} photos of datasets/oldphotos, {min(w*h for w,h in mp)/1e6:.2f}-{max(w*h for w,h in mp)/1e6:.2f} MP "
+    print(f"{machine()}; {len(photos)} photos of {a.photos}, {min(w*h for w,h in mp)/1e6:.2f}-{max(w*h for w,h in mp)/1e6:.2f} MP "
           f"(mean {sum(w*h for w,h in mp)/len(mp)/1e6:.2f}), default model, backend and render factor")
+    settings = {w: w for w in a.workers or [1, os.cpu_count()]}
+    with tempfile.TemporaryDirectory() as wt:
+        if a.before:
+            subprocess.run(['git', '-C', str(REPO), 'worktree', 'add', '--detach', wt, a.before], check=True, capture_output=True)
+            settings = {f'{a.before} (before)': Path(wt)} | settings
+        runs = {k: [] for k in settings}
+        try:
+            for _ in range(a.repeats):
+                for k, w in settings.items():
+                    with tempfile.TemporaryDirectory() as d:
+                        sec, peak = run(photos, Path(d)/'out', w)
+                        runs[k].append((sec, peak, len(list((Path(d)/'out').glob('*')))))
+                    print(dict(workers=k, seconds=round(sec, 1), peak_memory_mb=round(peak/2**20)), flush=True)
+        finally:
+            if a.before: subprocess.run(['git', '-C', str(REPO), 'worktree', 'remove', '--force', wt], capture_output=True)
     rows = []
-    for w in a.workers or [1, os.cpu_count()]:
-        with tempfile.TemporaryDirectory() as d:
-            sec, peak = run(photos, Path(d)/'out', w)
-            done = len(list((Path(d)/'out').glob('*')))
-        rows.append(dict(workers=w, seconds=round(sec, 1), photos=done, photos_per_s=round(done/sec, 2), peak_memory_mb=round(peak/2**20)))
-        print(rows[-1], flush=True)
+    for w, rs in runs.items():
+        sec, done = statistics.median(r[0] for r in rs), min(r[2] for r in rs)
+        rows.append(dict(workers=w, seconds=round(sec, 1), photos=done, photos_per_s=round(done/sec, 2), peak_memory_mb=round(max(r[1] for r in rs)/2**20)))
     tab = pd.DataFrame(rows).set_index('workers')
     tab['speed-up'] = (tab.photos_per_s/tab.photos_per_s.iloc[0]).round(2)
     print(md_table(tab))
