@@ -84,7 +84,7 @@ def colorize_cmd(args) -> int:
         raise ValueError(f"--weights, --faithful, --bf16 and --backend eager apply to DeOldify's presets {sorted(PRESETS)}, not {args.model!r}")
     if args.hints and (len(args.inputs) != 1 or Path(args.inputs[0]).is_dir()):
         raise ValueError("--hints is for one photo; in a folder, put each photo's hints beside it as NAME.hints.json")
-    hints = load_hints(args.hints) if args.hints else None
+    hints = load_hints(args.hints, pipe=True) if args.hints else None  # the user named it: a pipe is fine
     lines = _lines(args)
     log = (lambda s, failed=False: print(oneline(s), file=sys.stderr if failed else sys.stdout, flush=True)) if lines or args.dask else None
     if args.dask: done, skipped, errors = _on_cluster(args, log)
@@ -139,7 +139,7 @@ def video_cmd(args) -> int:
     with _loading():
         from deoldify.inference import load_colorizer, load_hints
         from deoldify.video import colorize_video  # PyAV is imported only for films
-    hints = load_hints(args.hints) if args.hints else None
+    hints = load_hints(args.hints, pipe=True) if args.hints else None
     out = colorize_video(args.input, args.out, load_colorizer(args.model, device=args.device, chroma=args.chroma), args.render_factor, hints=hints,
                          smooth=not args.no_smooth, chunk=args.chunk, overwrite=args.overwrite,
                          show_progress=not args.quiet and sys.stderr.isatty())  # a bar of frames on a terminal; in a log, nothing

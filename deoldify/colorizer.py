@@ -159,10 +159,12 @@ def save_hints(hints, # [(x, y, (r, g, b)), ...]
 
 HINTS_MAX_BYTES = 1<<20  # a hints file is read up to this: tens of thousands of hints
 
-def load_hints(path) -> list:
+def load_hints(path,
+               pipe:bool=False, # also read a pipe or device (bounded), as a user may name one: `--hints <(...)`
+              ) -> list:
     "Point hints from a JSON file written by `save_hints`; a file that is not one (or larger than `HINTS_MAX_BYTES`) is refused, by name"
     path = Path(path)
-    if path.exists() and not path.is_file(): raise HintError(f"{path}: not a regular file (a folder, device or pipe)")  # e.g. a link to /dev/zero
+    if not pipe and path.exists() and not path.is_file(): raise HintError(f"{path}: not a regular file (a folder, device or pipe)")  # a NAME.hints.json that is a FIFO would stop a batch
     try:
         with open(path, 'rb') as f: b = f.read(HINTS_MAX_BYTES+1)
     except OSError as e: raise HintError(f"{path}: cannot read the hints file ({e.strerror})") from None
