@@ -34,7 +34,7 @@ def run(clr, film, dest, smooth):
     return frames, len(frames)/(time.perf_counter()-t)
 
 def profiled(clr, film, dest) -> dict:
-    "Seconds per frame in each stage of one stabilised `colorize_video` run (see above)"
+    "Milliseconds per frame in each stage of one stabilised `colorize_video` run (see above)"
     import deoldify.video as V
     spent, n = collections.Counter(), [0]
     def timed(name, f):

@@ -100,7 +100,6 @@ class OrtGenerator:
 # %% ../nbs/03a_backends.ipynb #1b81f0b6
 BACKENDS = ('auto', 'torch', 'onnx')
 
-
 def _gpu_likely() -> bool:
     "Whether this machine may have a CUDA GPU, the one torch picks on its own (checked without importing torch)"
     return Path('/proc/driver/nvidia/version').exists() or bool(os.environ.get('CUDA_VISIBLE_DEVICES'))

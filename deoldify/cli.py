@@ -338,7 +338,7 @@ def rate_arg(s:str) -> float:
 
 def chroma_arg(s:str) -> float:
     "A chroma gain: a number from 0 to `MAX_CHROMA`"
-    with _loading(): from deoldify.inference import MAX_CHROMA
+    from deoldify.core import MAX_CHROMA  # torch-free, and light: parsing an option loads no model code
     try: v = float(s)
     except ValueError: raise argparse.ArgumentTypeError(f"{s!r} is not a number") from None
     if not 0 <= v <= MAX_CHROMA: raise argparse.ArgumentTypeError(f"{s}: the chroma gain is from 0 to {MAX_CHROMA:g}")

@@ -269,7 +269,8 @@ def _upload(self:ColorizerWidget, *_):
     gone = []
     while sum(map(len, self.uploaded.values())) > self.max_kept: gone.append(next(iter(self.uploaded))); del self.uploaded[gone[-1]]
     names = [UPLOADED + n for n,b in files if n in self.uploaded]
-    self.photo.options = [o for o in self.photo.options if o not in names and o not in [UPLOADED + n for n in gone]] + names
+    drop = {*names, *(UPLOADED + n for n in gone)}  # shown again at the end, or let go
+    self.photo.options = [o for o in self.photo.options if o not in drop] + names
     if names and self.photo.value == names[0]: self._photo()  # shown again, though the name was already chosen
     elif names: self.photo.value = names[0]
     if big: raise ValueError(f"{', '.join(big)}: larger than {self.max_upload/1e6:g} MB, not uploaded")
