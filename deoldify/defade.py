@@ -15,8 +15,8 @@ from .degrade import tone, soften, grain, dust, jpeg
 from .restorer import *
 
 # %% auto #0
-__all__ = ['SEPIA', 'YELLOWED', 'BASELINES', 'FADES', 'TARGET_GAIN', 'ramp', 'fade', 'age', 'AgedPairs', 'train_restorer',
-           'defade_scores', 'fade_table', 'restorer_card']
+__all__ = ['SEPIA', 'YELLOWED', 'BASELINES', 'FADES', 'TARGET_GAIN', 'CLEAN_MIN', 'ramp', 'fade', 'age', 'AgedPairs',
+           'restorer_loss', 'train_restorer', 'defade_scores', 'fade_table', 'restorer_card']
 
 # %% ../nbs/15a_defade.ipynb #fc730d67
 SEPIA = np.array([1.18, 0.98, 0.72])
@@ -31,14 +31,15 @@ def ramp(shape, rng:np.random.Generator) -> np.ndarray:
     return ((r - r.min())/(np.ptp(r) + 1e-6)).astype(np.float32)
 
 def fade(y:np.ndarray, rng:np.random.Generator) -> np.ndarray:
-    "Luminance `y` (in [0,1]) faded by one of the six kinds above, drawn at random with a random strength"
+    "Luminance `y` (in [0,1]) faded by one of the seven kinds above, drawn at random with a random strength"
     u = rng.uniform
-    match rng.integers(6):
-        case 0: return tone(y, u(0, .4), u(.6, 1), np.exp(u(-.5, .5)))
+    match rng.integers(7):
+        case 0: return tone(y, u(.05, .3), 1., u(.45, .9))  # density fading: D -> kD is reflectance R -> R^k, paper white kept
         case 1: return (m := y.mean()) + u(.3, .9)*(y - m)
         case 2: return tone(y, 0., u(.45, .95), np.exp(u(0, .6)))
         case 3: return np.minimum(1, tone(y, u(0, .35), u(1, 1.35)))
         case 4: return y + u(.1, .7)*ramp(y.shape, rng)*(u(.6, 1) - y)
+        case 5: return tone(y, u(0, .4), u(.6, .95))  # a veil: linear
         case _: return y
 
 # %% ../nbs/15a_defade.ipynb #d3fa0e01
@@ -81,10 +82,22 @@ class AgedPairs(torch.utils.data.Dataset):
         return tuple(t(o) for o in age(im, rng, truth=True))
 
 # %% ../nbs/15a_defade.ipynb #fe02105c
-def _fit_epoch(m, opt, sched, dl):
+def restorer_loss(pred:torch.Tensor, # the restorer's output, N×1×H×W
+                  x:torch.Tensor, # its input, the aged luminance
+                  y:torch.Tensor, # the truth
+                  levels_weight:float=1., # how much more a pair counts that levels alone restores (within 40 dB)
+                 ) -> torch.Tensor:
+    "Mean squared error of the luminance, each pair that plain levels already restores counting `levels_weight` times"
+    mse = lambda a: F.mse_loss(a, y, reduction='none').mean((1,2,3))
+    w = 1 + (levels_weight-1)*(mse(levels(x)[0]) < 1e-4).float()
+    return (mse(pred)*w).sum()/w.sum()
+
+
+# %% ../nbs/15a_defade.ipynb #209f6183
+def _fit_epoch(m, opt, sched, dl, levels_weight):
     m.train(); tot = n = 0
     for x,y in dl:
-        loss = F.mse_loss(m(x), y)  # PSNR's own error: where the fading is ambiguous, the mean curve scores best
+        loss = restorer_loss(m(x), x, y, levels_weight)
         opt.zero_grad(); loss.backward(); opt.step(); sched.step()
         tot,n = tot+loss.item()*len(x),n+len(x)
     return tot/n
@@ -93,6 +106,8 @@ def train_restorer(dest, # the .safetensors to write; checkpoints go in DEST.wor
                    photos, # photo folders with MANIFEST.tsv (`source_split`)
                    epochs:int=8, per_epoch:int|None=None, # photos per epoch (a fresh seeded sample each epoch), None: all
                    size:int=144, bs:int=32, lr:float=3e-3, seed:int=0, workers:int=2,
+                   levels_weight:float=30., # `restorer_loss`'s: how much more a pair counts that levels alone restores
+                   init=None, # a restorer file to go on from (a fine-tune); its recipe becomes this run's parent
                    held_out=None, # sources kept out of training, default `source_split`'s
                    data_root=None, # the folder the recorded paths are made relative to, default two levels above the first folder
                   ) -> Path:
@@ -103,7 +118,7 @@ def train_restorer(dest, # the .safetensors to write; checkpoints go in DEST.wor
     root = Path(data_root or Path(*Path(photos[0]).resolve().parts[:-2]))
     work = dest.with_suffix('.work'); work.mkdir(parents=True, exist_ok=True)
     torch.manual_seed(seed)
-    m = Restorer()
+    m = load_restorer(init).train() if init else Restorer()
     n = per_epoch or len(train)
     opt = torch.optim.AdamW(m.parameters(), lr, weight_decay=1e-4)
     sched = torch.optim.lr_scheduler.OneCycleLR(opt, lr, total_steps=epochs*(-(-n//bs)))
@@ -115,14 +130,15 @@ def train_restorer(dest, # the .safetensors to write; checkpoints go in DEST.wor
         t = time.time()
         fs = [train[i] for i in np.random.default_rng([seed, ep]).permutation(len(train))[:n]]
         dl = torch.utils.data.DataLoader(AgedPairs(fs, size, ep, seed), bs, shuffle=True, drop_last=False, num_workers=workers)
-        log.append(dict(epoch=ep, loss=round(_fit_epoch(m, opt, sched, dl), 5), seconds=round(time.time()-t)))
+        log.append(dict(epoch=ep, loss=round(_fit_epoch(m, opt, sched, dl, levels_weight), 5), seconds=round(time.time()-t)))
         torch.save(dict(model=m.state_dict(), opt=opt.state_dict(), sched=sched.state_dict(), log=log, epoch=ep+1), work/'last.tmp')
         (work/'last.tmp').replace(ck)
         print(log[-1], flush=True)
     rel = lambda p: str(Path(p).resolve().relative_to(root.resolve()))
     r = Recipe('restorer', str(root), [rel(p) for p in photos], list(held_out), [rel(p) for p in valid], stages=log, seconds=sum(o['seconds'] for o in log),
                machine=machine(), torch=torch.__version__, run=dict(epochs=epochs, per_epoch=per_epoch, size=size, bs=bs, lr=lr, seed=seed,
-                                                                    loss='MSE on luminance', ageing='deoldify.defade.age'))
+                                                                    loss='MSE on luminance', levels_weight=levels_weight, ageing='deoldify.defade.age'),
+               parent=Recipe.read(init) if init else None)
     return save_restorer(m.eval(), dest, recipe=r.to_json())
 
 # %% ../nbs/15a_defade.ipynb #02926b75
@@ -175,6 +191,7 @@ def fade_table(files, # colour or grey photos: the truths
 
 # %% ../nbs/15a_defade.ipynb #0dadff0f
 TARGET_GAIN = 2.  # dB of luminance PSNR over the best classical baseline, on the held-out sources
+CLEAN_MIN = 38.  # dB against itself that a clean photo keeps: a change of about 3 levels, not one to see
 
 
 # %% ../nbs/15a_defade.ipynb #c00c3f6b
@@ -184,7 +201,7 @@ def _restorer_data_md(r:Recipe, valid, root) -> str:
     rows = '\n'.join(f"| {s} | {o.photos} | {'held out' if o.held_out else 'training'} | {o.licence} |" for s,o in sources_table(r, root).iterrows())
     return f"""## Data
 Training pairs are the training photos' luminance, stretched to the full range as a print's, and an aged copy
-(`deoldify.defade.age`: one of six kinds of fading, blur, grain, dust, scratches, sepia toning or yellowing, JPEG, one in
+(`deoldify.defade.age`: one of seven kinds of fading, blur, grain, dust, scratches, sepia toning or yellowing, JPEG, one in
 eight left clean), aged afresh each epoch; the truth keeps the aged copy's blur, grain and JPEG (`age(..., truth=True)`),
 so the restorer corrects tones and removes dust without smoothing texture. Whole sources are
 held out, as for the colorizer; {len(valid)} of their photos (the list recorded in the recipe) are scored below, each
@@ -194,17 +211,20 @@ aged once with a fixed seed (never clean). No test image was used.
 |---|---|---|---|
 {rows}"""
 
-def _restorer_recipe_md(r:Recipe) -> str:
-    "The restorer card's recipe section: the run's settings and its epochs"
+def _restorer_recipe_md(r:Recipe, head:str='## Recipe (`deoldify.defade.train_restorer`)') -> str:
+    "The restorer card's recipe section: the run's settings and its epochs, then those of the run it went on from, if any"
     g = r.run
     epochs = '\n'.join(f"| {o['epoch']+1} | {o['loss']} | {o['seconds']} |" for o in r.stages)
-    return f"""## Recipe (`deoldify.defade.train_restorer`)
+    parent = '' if r.parent is None else '\n\n' + _restorer_recipe_md(r.parent, '### The run it went on from (`init`)')
+    w = g.get('levels_weight', 1)
+    return f"""{head}
 {g['epochs']} epochs of {g['per_epoch'] or 'all the'} photos (a fresh seeded sample each epoch), random {g['size']} px crops, batch {g['bs']},
-AdamW (weight decay 1e-4), one-cycle to lr {g['lr']:g}, MSE loss on the luminance, seed {g['seed']}.
+AdamW (weight decay 1e-4), one-cycle to lr {g['lr']:g}, MSE loss on the luminance{'' if w == 1 else f' (`restorer_loss`: a pair that levels alone restores counts {w:g} times)'},
+seed {g['seed']}.
 
 | epoch | train MSE | seconds |
 |---|---|---|
-{epochs}"""
+{epochs}{parent}"""
 
 # %% ../nbs/15a_defade.ipynb #5193da41
 def restorer_card(weights, # a restorer file written by `train_restorer`
@@ -243,10 +263,12 @@ Each kind of fading in `deoldify.defade.FADES` at a typical strength, on the sam
 {md_table(ft)}
 
 - at least the best classical fix on every kind, the clean photo included: **{'met' if margin.min() >= 0 else 'not met'}** (closest: {margin.idxmin()}, {margin.min():+.2f} dB)
+- a clean photo left alone (at least {CLEAN_MIN:g} dB against itself): **{'met' if ft.loc['clean', 'defade (this restorer)'] >= CLEAN_MIN else 'not met'}** ({ft.loc['clean', 'defade (this restorer)']:.2f} dB)
 
 Speed and the pictures: `make bench-defade`, and the README.
 
 {_restorer_recipe_md(r)}
+
 ## File
 `{weights.name}`: safetensors, float32, {weights.stat().st_size/1e3:.0f} kB, sha256 `{sha256(weights)}`.
 """
