@@ -69,7 +69,7 @@ bench-large: venv
 
 # photos/s of `deoldify colorize` on 200 genuine old photos of mixed sizes: the command before workers, one worker and one per CPU, in turns; peak memory
 bench-archive: venv
-	$(BIN)/python benchmarks/archive.py --before c93ee62 --repeats 2
+	$(BIN)/python benchmarks/archive.py --ceiling --before c93ee62 --repeats 2
 
 # training images/s in one process and in two under torchrun (DistributedDataParallel; gloo on a CPU)
 bench-distributed: venv

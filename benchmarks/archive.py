@@ -5,7 +5,9 @@ The photos are the first 200 (by name) of `datasets/oldphotos`: genuine scans of
 and is timed from start to exit (the model loading and the worker processes' start included, as a user sees it).
 Memory is the peak of the summed resident sets of the command's processes (sampled every 0.1 s). One worker is the
 way the command ran before workers (the model on ONNX Runtime's threads, reading and writing in between).
-`--before REV` also times the command as it was at git revision REV (a temporary worktree; e.g. c93ee62, the last
+`--ceiling` first times the model alone (ONNX Runtime, a 256×352 input: render factor 16 on a 3:4 photo) on one
+thread, on all threads, and in one single-thread process per CPU at once: the last over the second bounds what
+workers can gain from running the model side by side. `--before REV` also times the command as it was at git revision REV (a temporary worktree; e.g. c93ee62, the last
 before workers, which has no --workers option), in the same run: the speed-up is then against it. With `--repeats R`
 the settings take turns R times and each row is the median time (and the largest peak): a shared
 machine's speed drifts by tens of per cent between runs minutes apart.
@@ -37,6 +39,26 @@ def run(photos, dest, workers) -> tuple[float, int]:
     if p.returncode not in (0, 1): raise SystemExit(f"{' '.join(cmd[:6])} ...: exit {p.returncode}: {err.strip()[-300:]}")
     return sec, peak[0]
 
+def model_rate(threads:int, n:int=20) -> float:
+    "Photos/s of the default model alone on ONNX Runtime with `threads` threads, on a 256×352 input"
+    import numpy as np
+    from deoldify.inference import load_colorizer
+    g = load_colorizer(backend='onnx', threads=threads).model
+    x = np.random.default_rng(0).random((1, 3, 256, 352), np.float32)
+    for _ in range(2): g(x)  # warm-up
+    t = time.perf_counter()
+    for _ in range(n): g(x)
+    return n/(time.perf_counter() - t)
+
+def ceiling():
+    "The model's photos/s on one thread, on all, and summed over one single-thread process per CPU running at once"
+    from concurrent.futures import ProcessPoolExecutor
+    n = os.cpu_count()
+    one, alln = model_rate(1), model_rate(n)
+    with ProcessPoolExecutor(n) as ex: side = sum(ex.map(model_rate, [1]*n))
+    print(f"the model alone: {one:.2f} photos/s on 1 thread, {alln:.2f} on {n} threads ({alln/one:.2f}x), "
+          f"{side:.2f} in {n} single-thread processes at once ({side/alln:.2f}x the {n} threads: what workers can win on the model)", flush=True)
+
 def _mp(f) -> float:
     from PIL import Image
     w, h = Image.open(f).size
@@ -50,6 +72,7 @@ def main():
     ap.add_argument('--min-mp', type=float, default=0, help='only photos of at least this many megapixels')
     ap.add_argument('--workers', type=int, nargs='+', help='settings to compare (default: 1 and the CPU count)')
     ap.add_argument('--repeats', type=int, default=1, help='runs of each setting, taking turns; the median is shown')
+    ap.add_argument('--ceiling', action='store_true', help='first time the model alone: 1 thread, all threads, one process per CPU')
     ap.add_argument('--before', help='also the command at this git revision, e.g. c93ee62 (before workers)')
     a = ap.parse_args()
     from PIL import Image
@@ -59,6 +82,7 @@ def main():
     mp = [Image.open(f).size for f in photos]
     print(f"{machine()}; {len(photos)} photos of {a.photos}, {min(w*h for w,h in mp)/1e6:.2f}-{max(w*h for w,h in mp)/1e6:.2f} MP "
           f"(mean {sum(w*h for w,h in mp)/len(mp)/1e6:.2f}), default model, backend and render factor")
+    if a.ceiling: ceiling()
     settings = {w: w for w in a.workers or [1, os.cpu_count()]}
     with tempfile.TemporaryDirectory() as wt:
         if a.before:
