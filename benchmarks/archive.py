@@ -7,10 +7,10 @@ Memory is the peak of the summed resident sets of the command's processes (sampl
 way the command ran before workers (the model on ONNX Runtime's threads, reading and writing in between).
 `--ceiling` first times the model alone (ONNX Runtime, a 256×352 input: render factor 16 on a 3:4 photo) on one
 thread, on all threads, and in one single-thread process per CPU at once: the last over the second bounds what
-workers can gain from running the model side by side. `--before REV` also times the command as it was at git revision REV (a temporary worktree; e.g. c93ee62, the last
-before workers, which has no --workers option), in the same run: the speed-up is then against it. With `--repeats R`
-the settings take turns R times and each row is the median time (and the largest peak): a shared
-machine's speed drifts by tens of per cent between runs minutes apart.
+workers can gain from running the model side by side. `--before REV` also times the command as it was at git
+revision REV (a temporary worktree; e.g. c93ee62, the last before workers, which has no --workers option), in the
+same run: the speed-up is then against it. With `--repeats R` the settings take turns R times and each row is the
+median time (and the largest peak): a shared machine's speed drifts by tens of per cent between runs minutes apart.
 """
 import argparse, os, statistics, subprocess, sys, tempfile, threading, time
 from pathlib import Path

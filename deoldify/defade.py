@@ -242,7 +242,7 @@ def restorer_card(weights, # a restorer file written by `train_restorer`
     gain = tab.PSNR['defade (this restorer)'] - classical.max()
     ft = fade_table(valid, methods)
     ft['best classical fix'] = ft[list(classical.index)].max(1)
-    margin = ft['defade (this restorer)'] - ft['best classical fix']
+    margin,clean = ft['defade (this restorer)'] - ft['best classical fix'],ft.loc['clean', 'defade (this restorer)']
     card = f"""# Model card: {weights.stem}
 
 Restores the luminance of faded, washed-out, toned, grainy and dusty scans before colouring (`deoldify.defade`,
@@ -263,7 +263,7 @@ Each kind of fading in `deoldify.defade.FADES` at a typical strength, on the sam
 {md_table(ft)}
 
 - at least the best classical fix on every kind, the clean photo included: **{'met' if margin.min() >= 0 else 'not met'}** (closest: {margin.idxmin()}, {margin.min():+.2f} dB)
-- a clean photo left alone (at least {CLEAN_MIN:g} dB against itself): **{'met' if ft.loc['clean', 'defade (this restorer)'] >= CLEAN_MIN else 'not met'}** ({ft.loc['clean', 'defade (this restorer)']:.2f} dB)
+- a clean photo left alone (at least {CLEAN_MIN:g} dB against itself): **{'met' if clean >= CLEAN_MIN else 'not met'}** ({clean:.2f} dB)
 
 Speed and the pictures: `make bench-defade`, and the README.
 
