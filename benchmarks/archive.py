@@ -25,11 +25,11 @@ def tree_rss(pid:int) -> int:
     except (FileNotFoundError, ProcessLookupError): return 0
     return rss + sum(tree_rss(int(k)) for k in kids)
 
-def run(photos, dest, workers) -> tuple[float, int]:
-    "Seconds and peak memory (bytes) of `deoldify colorize` on `photos` with `workers`, or (a folder) the package in that checkout"
-    cmd = [sys.executable, '-m', 'deoldify.cli', 'colorize', *map(str, photos), '-o', str(dest), '-q'] + ([] if isinstance(workers, Path) else ['--workers', str(workers)])
+def run(photos, dest, opts) -> tuple[float, int]:
+    "Seconds and peak memory (bytes) of `deoldify colorize` on `photos` with the options `opts`, or (a folder) the package in that checkout"
+    cmd = [sys.executable, '-m', 'deoldify.cli', 'colorize', *map(str, photos), '-o', str(dest), '-q'] + ([] if isinstance(opts, Path) else opts)
     t = time.perf_counter()
-    p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=workers if isinstance(workers, Path) else None)  # -m imports from the folder it runs in first
+    p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=opts if isinstance(opts, Path) else None)  # -m imports from the folder it runs in first
     peak = [0]
     def watch():
         while p.poll() is None: peak[0] = max(peak[0], tree_rss(p.pid)); time.sleep(0.1)
@@ -70,7 +70,9 @@ def main():
     ap.add_argument('-n', type=int, default=200, help='photos')
     ap.add_argument('--photos', default='datasets/oldphotos', help='the folder of photos, under --root')
     ap.add_argument('--min-mp', type=float, default=0, help='only photos of at least this many megapixels')
-    ap.add_argument('--workers', type=int, nargs='+', help='settings to compare (default: 1 and the CPU count)')
+    ap.add_argument('--workers', type=int, nargs='+', help='settings to compare (default: 1 and the CPU count, unless --batch)')
+    ap.add_argument('--batch', type=int, nargs='+', default=[], help='also these settings: photos per run of the model in one process (a GPU\'s)')
+    ap.add_argument('--device', help="the model's device for every setting, e.g. cuda (default: the command's)")
     ap.add_argument('--repeats', type=int, default=1, help='runs of each setting, taking turns; the median is shown')
     ap.add_argument('--ceiling', action='store_true', help='first time the model alone: 1 thread, all threads, one process per CPU')
     ap.add_argument('--before', help='also the command at this git revision, e.g. c93ee62 (before workers)')
@@ -83,7 +85,9 @@ def main():
     print(f"{machine()}; {len(photos)} photos of {a.photos}, {min(w*h for w,h in mp)/1e6:.2f}-{max(w*h for w,h in mp)/1e6:.2f} MP "
           f"(mean {sum(w*h for w,h in mp)/len(mp)/1e6:.2f}), default model, backend and render factor")
     if a.ceiling: ceiling()
-    settings = {w: w for w in a.workers or [1, os.cpu_count()]}
+    dev = ['--device', a.device] if a.device else []
+    settings = {f'{w} workers': ['--workers', str(w), *dev] for w in a.workers or ([] if a.batch else [1, os.cpu_count()])}
+    settings |= {f'batches of {b}': ['--workers', '1', '--batch', str(b), *dev] for b in a.batch}
     with tempfile.TemporaryDirectory() as wt:
         if a.before:
             subprocess.run(['git', '-C', str(REPO), 'worktree', 'add', '--detach', wt, a.before], check=True, capture_output=True)
@@ -95,14 +99,14 @@ def main():
                     with tempfile.TemporaryDirectory() as d:
                         sec, peak = run(photos, Path(d)/'out', w)
                         runs[k].append((sec, peak, len(list((Path(d)/'out').glob('*')))))
-                    print(dict(workers=k, seconds=round(sec, 1), peak_memory_mb=round(peak/2**20)), flush=True)
+                    print(dict(setting=k, seconds=round(sec, 1), peak_memory_mb=round(peak/2**20)), flush=True)
         finally:
             if a.before: subprocess.run(['git', '-C', str(REPO), 'worktree', 'remove', '--force', wt], capture_output=True)
     rows = []
     for w, rs in runs.items():
         sec, done = statistics.median(r[0] for r in rs), min(r[2] for r in rs)
-        rows.append(dict(workers=w, seconds=round(sec, 1), photos=done, photos_per_s=round(done/sec, 2), peak_memory_mb=round(max(r[1] for r in rs)/2**20)))
-    tab = pd.DataFrame(rows).set_index('workers')
+        rows.append(dict(setting=w, seconds=round(sec, 1), photos=done, photos_per_s=round(done/sec, 2), peak_memory_mb=round(max(r[1] for r in rs)/2**20)))
+    tab = pd.DataFrame(rows).set_index('setting')
     tab['speed-up'] = (tab.photos_per_s/tab.photos_per_s.iloc[0]).round(2)
     print(md_table(tab))
 

@@ -65,8 +65,8 @@ def _lines(args) -> bool:
 
 def _on_cluster(args, log):
     "`deoldify colorize --dask ADDRESS`: the photos colorized by the Dask cluster at that address (`colorize_on_cluster`)"
-    if args.hints or args.device or args.backend != 'auto' or args.workers: raise ValueError("--hints, --device, --backend and --workers are the local run's; "
-                                                                                             "on a cluster, start the workers as you need them")
+    if args.hints or args.device or args.backend != 'auto' or args.workers or args.batch:
+        raise ValueError("--hints, --device, --backend, --workers and --batch are the local run's; on a cluster, start the workers as you need them")
     from deoldify.core import needs
     with needs('--dask', 'cluster'): from distributed import Client
     from deoldify.cluster import colorize_on_cluster
@@ -92,7 +92,7 @@ def colorize_cmd(args) -> int:
         spec = dict(name_or_path=args.model, device=args.device, backend=args.backend, chroma=args.chroma, **kw)  # loaded by `colorize_folder`: let go if workers colorize
         done, skipped, errors = colorize_folder(spec, args.inputs, args.out, args.render_factor, overwrite=args.overwrite, suffix=args.suffix,
                                                 show_progress=not (args.quiet or lines), hints=hints, restore=args.restore, log=log,
-                                                workers=args.workers, shard=args.shard)
+                                                workers=args.workers, batch=args.batch, shard=args.shard)
     if not lines:
         for e in errors: print(oneline(e), file=sys.stderr)
     print(f"{len(done)} colorized into {oneline(Path(args.out).resolve())}, {len(skipped)} skipped (already there; "
@@ -126,6 +126,8 @@ def _colorize_args(sub):
     c.add_argument('--verbose', action='store_true', help='a line per file even on a terminal (piped or logged output always has them)')
     c.add_argument('--device', help="where the model runs: cpu, cuda, cuda:1, mps (default: the GPU if torch sees one, else the CPU)")
     c.add_argument('--workers', type=count_arg, help='processes colorizing at once (default: one per CPU; on a GPU, one)')
+    c.add_argument('--batch', type=count_arg, help='photos per run of the model in one process, read and written on threads beside it '
+                                                   '(default: 16 on a GPU; on the CPU, workers instead)')
     c.add_argument('--dask', metavar='ADDRESS', help="colorize on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786); the inputs and "
                                                     "--out on a file system every worker sees, or inputs as URLs (s3://...); needs the cluster extra")
     c.add_argument('--shard', type=shard_arg, metavar='K/N', help='only the photos of shard K of N (by a hash of their names): N jobs, '

@@ -220,15 +220,34 @@ def hints_for(self:Colorizer, hints, img:Image.Image):
 
 # %% ../nbs/04_colorizer.ipynb #fae1cdac
 @patch
-def guess(self:Colorizer, img:Image.Image, render_factor:int|None=None,
-          hints=None) -> Image.Image: # checked hints (`hints_for`), or None
-    "The model's colour guess for `img` at render size, corrected towards the hints (`spread_hints`)"
+def model_input(self:Colorizer, img:Image.Image, render_factor:int|None=None,
+                hints=None) -> tuple[np.ndarray, tuple]: # checked hints (`hints_for`), or None
+    "The model's input for `img` (1×C×H×W at render size), and what `guess_of` needs besides the model's output"
     rs = render_size(img.size, render_factor or self.render_factor)
     grey = img.convert('L').resize(rs, Image.BICUBIC)  # at render size: no full-size copy
     x,p = _to_array(grey.convert('RGB')),None
     if hints is not None: p = hint_planes(hints, img.size, rs); x = np.concatenate([x, p], 1)
-    g = scale_chroma(_to_image(self.run(x)), self.chroma)  # before the hints: a hinted colour stays exact
+    return x, (grey, p)
+
+@patch
+def guess_of(self:Colorizer, y:np.ndarray, ctx:tuple) -> Image.Image:
+    "The guess from the model's output `y` (1×3×H×W) for an input with `model_input`'s `ctx`: the chroma gain, then the hints spread"
+    grey,p = ctx
+    g = scale_chroma(_to_image(y), self.chroma)  # before the hints: a hinted colour stays exact
     return g if p is None else spread_hints(g, grey, p)
+
+@patch
+def guess(self:Colorizer, img:Image.Image, render_factor:int|None=None,
+          hints=None) -> Image.Image: # checked hints (`hints_for`), or None
+    "The model's colour guess for `img` at render size, corrected towards the hints (`spread_hints`)"
+    x,ctx = self.model_input(img, render_factor, hints)
+    return self.guess_of(self.run(x), ctx)
+
+@patch
+def guesses(self:Colorizer, inputs:list) -> list[Image.Image]:
+    "`guess` for several photos from one run of the model: their `model_input`s, all of one shape (a GPU's batch)"
+    y = self.run(np.concatenate([x for x,_ in inputs]))
+    return [self.guess_of(y[i:i+1], ctx) for i,(_,ctx) in enumerate(inputs)]
 
 @patch
 def photo(self:Colorizer, img:Image.Image) -> Image.Image:
@@ -248,6 +267,14 @@ def __call__(self:Colorizer, img, # a path, PIL image or array
              restore:bool=False, # first restore the luminance (`deoldify.restorer`): the output then has the restored one
             ) -> Image.Image:
     "Colorized copy of `img`: RGB, or RGBA with the photo's own alpha if it has transparency"
+    img,alpha,hints,rf,name = self.prepare(img, render_factor, hints, restore)
+    res = self.at(img, rf, name, hints)
+    if alpha is not None: res.putalpha(alpha)
+    return res
+
+@patch
+def prepare(self:Colorizer, img, render_factor:int|str|None=None, hints=None, restore:bool=False) -> tuple:
+    "What `__call__` colours: (`photo` of `img`, its alpha or None, checked hints, render factor, its name); warns of a colour photo"
     name = img if isinstance(img, (str, Path)) else 'image'
     img,rf = load_image(img, alpha=True), check_render_factor(render_factor) or self.render_factor
     alpha = img.getchannel('A') if img.mode == 'RGBA' else None
@@ -257,20 +284,19 @@ def __call__(self:Colorizer, img, # a path, PIL image or array
         with needs('restore=True'): from deoldify.restorer import defade  # loaded only when asked for
         img = defade(img)
     elif has_colour(img): warnings.warn(f"{name}: already has colour (a colour or toned photo); colorized from its luminance")
-    img = self.photo(img)
-    res = self.merge(img, self._pick(img, hints)[1]) if rf == 'auto' else self.at(img, rf, name, hints)
-    if alpha is not None: res.putalpha(alpha)
-    return res
+    return self.photo(img), alpha, hints, rf, name
 
 @patch
-def at(self:Colorizer, img:Image.Image, rf:int, name='image', hints=None) -> Image.Image:
-    "`img` colorized at render factor `rf`; if memory runs out, at a smaller one, with a warning"
+def at(self:Colorizer, img:Image.Image, rf:int, name='image', hints=None,
+       warn=warnings.warn) -> Image.Image: # called with the line saying the render factor went down
+    "`prepare`d photo `img` colorized at render factor `rf` ('auto': chosen for it); if memory runs out, at a smaller one, with a warning"
+    if rf == 'auto': return self.merge(img, self._pick(img, hints)[1])
     while True:
         try: return self.merge(img, self.guess(img, rf, hints))
         except Exception as e:
             if not is_oom(e) or rf <= MIN_RENDER_FACTOR: raise
             new = max(MIN_RENDER_FACTOR, rf*3//4)
-            warnings.warn(f"{name}: out of memory at render factor {rf}, colorized at {new} instead")
+            warn(f"{name}: out of memory at render factor {rf}, colorized at {new} instead")
             rf = new
 
 # %% ../nbs/04_colorizer.ipynb #030639a1

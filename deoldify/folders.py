@@ -4,21 +4,22 @@
 
 # %% ../nbs/04a_folders.ipynb #1137863d
 from __future__ import annotations
-import collections, ctypes, errno, gc, multiprocessing, os, signal, sys, time, warnings, zlib
-from concurrent.futures import Future, ProcessPoolExecutor
+import collections, ctypes, errno, gc, multiprocessing, os, signal, sys, threading, time, warnings, zlib
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from functools import partial
 try: import fcntl  # POSIX file locks
 except ImportError: fcntl = None  # Windows
 from contextlib import contextmanager
 from typing import NamedTuple
+from fastcore.basics import patch
 from pathlib import Path
 from PIL import Image
 from fastprogress.fastprogress import progress_bar, printing, ConsoleProgressBar
 from .core import *
-from .inference import Colorizer, hints_file, load_colorizer, load_hints
+from .inference import Colorizer, hints_file, is_oom, load_colorizer, load_hints
 
 # %% auto #0
-__all__ = ['PART', 'NO_ALPHA', 'STOPPERS', 'end_bar', 'atomic_dest', 'save_atomic', 'sharing', 'sole_writer', 'Batch',
+__all__ = ['PART', 'NO_ALPHA', 'STOPPERS', 'BATCH', 'end_bar', 'atomic_dest', 'save_atomic', 'sharing', 'sole_writer', 'Batch',
            'output_name', 'shard_of', 'colorize_folder']
 
 # %% ../nbs/04a_folders.ipynb #6a559a95
@@ -171,10 +172,16 @@ def _report(res:Batch, f, out:Path, what:str, fut, log, name=None) -> tuple|None
     return stop
 
 # %% ../nbs/04a_folders.ipynb #01ad6c64
+def _hints(f:Path, hints):
+    "The hints for photo `f`: `hints` if given, else those of its `hints_file`, if it has one"
+    return hints if hints is not None or not hints_file(f).exists() else load_hints(hints_file(f))
+
+def _line(f, e:Exception) -> str: return str(e) if isinstance(e, ImageError) else f"{f}: {e}"  # an ImageError names the file itself
+
 def _one(clr:Colorizer, f:Path, out:Path, render_factor, hints, restore) -> tuple[str|None, list]:
     "Colorize `f` into `out`: (None or the line that says why not, its warnings); an OSError writing `out` is raised (it may stop the batch)"
-    try: img = clr(f, render_factor, hints if hints is not None or not hints_file(f).exists() else load_hints(hints_file(f)), restore)
-    except (ImageError, ValueError, OSError) as e: return (str(e) if isinstance(e, ImageError) else f"{f}: {e}"), []  # OSError: e.g. no permission to read it
+    try: img = clr(f, render_factor, _hints(f, hints), restore)
+    except (ImageError, ValueError, OSError) as e: return _line(f, e), []  # OSError: e.g. no permission to read it
     save_atomic(img, out, warn=(said := []).append)  # issued by the caller, in the inputs' order
     return None, said
 
@@ -213,12 +220,99 @@ def _trim():
     gc.collect()
     if sys.platform == 'linux' and hasattr(libc := ctypes.CDLL(None), 'malloc_trim'): libc.malloc_trim(0)  # not in every C library (musl)
 
-def _executor(clr:Colorizer, n:int):
-    "Where photos are colorized, the function, and how far ahead: `n` processes (each loads the colorizer's `spec`), or this one"
+def _executor(clr:Colorizer, n:int, bs:int):
+    "Where photos are colorized, the function, and how far ahead: batches of `bs` (`_Batched`), `n` processes (each loads the colorizer's `spec`), or this one"
+    if bs > 1: return _Batched(clr, bs), partial(_read, clr), 4*bs
     if n < 2 or not hasattr(clr, 'spec'): return _Inline(), partial(_one, clr), 0
     from deoldify.folders import _start, _work  # the package's, which a spawned process imports (not a notebook's copy)
     spec = dict(clr.spec, chroma=clr.chroma, render_factor=clr.render_factor)  # as it is now: the widget may have changed its strength
     return ProcessPoolExecutor(n, multiprocessing.get_context('spawn'), _start, (spec,)), _work, 2*n
+
+# %% ../nbs/04a_folders.ipynb #7ad58526
+BATCH = 16  # photos per run of the model on a GPU
+
+def _read(clr:Colorizer, f:Path, out:Path, render_factor, hints, restore) -> tuple:
+    "Photo `f` read for `_Batched`: (`Colorizer.prepare`'s result and `model_input`'s, None if it runs alone) or the line that says why not; its warnings"
+    with warnings.catch_warnings(record=True) as ws:  # on the one thread that catches them
+        warnings.simplefilter('always')
+        try:
+            p = clr.prepare(f, render_factor, _hints(f, hints), restore)
+            res = p, (clr.model_input(p[0], p[3], p[2]) if p[3] != 'auto' and type(clr).guess is Colorizer.guess else None)
+        except (ImageError, ValueError, OSError) as e: res = _line(f, e)
+    return res, [str(w.message) for w in ws]
+
+class _Pending(Future):
+    "A photo's outcome in `_Batched`: asking for it first runs the model on its batch, if that has not run"
+    def __init__(self, ex, f, out): super().__init__(); self.ex,self.f,self.out,self.got,self.read = ex,f,out,None,threading.Event()
+    def result(self, timeout=None): self.ex.flush(self); return super().result(timeout)
+
+class _Batched:
+    "An executor for one colorizer fed batches of `bs` photos with inputs of one shape: read on a thread, merged and written on others"
+    def __init__(self, clr:Colorizer, bs:int):
+        self.clr,self.bs,self.ready,self.lock,self.last = clr,bs,{},threading.Lock(),None  # ready: input shape -> photos read, in order
+        self.reader,self.writer = ThreadPoolExecutor(1),ThreadPoolExecutor(os.cpu_count() or 1)
+
+    def submit(self, fn, f:Path, out:Path) -> _Pending:
+        self.last = p = _Pending(self, f, out)
+        self.reader.submit(self._got, p, fn)
+        return p
+
+    def _got(self, p:_Pending, fn):
+        try: (res,p.said) = fn(p.f, p.out)
+        except BaseException as e: p.set_exception(e); res = None
+        if isinstance(res, str): p.set_result((res, p.said))
+        elif res is not None:
+            p.got = res
+            with self.lock: self.ready.setdefault(p if res[1] is None else res[1][0].shape, []).append(p)
+        p.read.set()
+
+    def shutdown(self, wait=True, cancel_futures=False):
+        self.reader.shutdown(wait, cancel_futures=cancel_futures); self.writer.shutdown(wait)
+    def __enter__(self): return self
+    def __exit__(self, *a): self.shutdown(cancel_futures=True)  # after an interrupt, no more photos are read
+
+
+# %% ../nbs/04a_folders.ipynb #10632478
+@patch
+def flush(self:_Batched, p:_Pending):
+    "Run the model on `p`'s batch if it has not run: `p` and the photos after it with inputs of its shape, up to `bs`"
+    self.last.read.wait()  # every photo submitted is read (one reader, in order): the batches do not depend on timing
+    with self.lock:
+        q = self.ready.get(key := p if p.got is None or p.got[1] is None else p.got[1][0].shape, [])
+        if p not in q: return  # it could not be read, or it is in an earlier photo's batch
+        i = q.index(p); batch = q[i:i+self.bs]; del q[i:i+self.bs]
+        if not q: self.ready.pop(key, None)
+    try: pics = self._colour(batch)
+    except (ImageError, ValueError, OSError) as e: return [o.set_result((_line(o.f, e), o.said)) for o in batch]
+    except BaseException as e: return [o.set_exception(e) for o in batch]
+    for o,pic in zip(batch, pics): self.writer.submit(self._write, o, pic)
+
+@patch
+def _colour(self:_Batched, batch:list) -> list:
+    "Each photo of `batch` as a function that merges it (one run of the model on all), or (alone, or out of memory) as its picture"
+    c = self.clr
+    if batch[0].got[1] is not None:
+        try: return [partial(c.merge, o.got[0][0], g) for o,g in zip(batch, c.guesses([o.got[1] for o in batch]))]
+        except Exception as e:
+            if not is_oom(e): raise
+    return [_alone(c, o) for o in batch]
+
+def _alone(c:Colorizer, o:_Pending) -> Image.Image:
+    img,_,hints,rf,name = o.got[0]
+    return c.at(img, rf, name, hints, warn=o.said.append)
+
+@patch
+def _write(self:_Batched, o:_Pending, pic):
+    "Merge (`pic` a function) and write photo `o`'s output, then let `o` know: the line that says why not, or an OSError writing it"
+    try: res = pic() if callable(pic) else pic
+    except (ImageError, ValueError, OSError) as e: return o.set_result((_line(o.f, e), o.said))
+    except BaseException as e: return o.set_exception(e)
+    try:
+        if (alpha := o.got[0][1]) is not None: res.putalpha(alpha)
+        save_atomic(res, o.out, warn=o.said.append)
+        o.set_result((None, o.said))
+    except BaseException as e: o.set_exception(e)
+
 
 # %% ../nbs/04a_folders.ipynb #129c00c2
 def colorize_folder(clr:Colorizer|dict, # a `Colorizer`, or `load_colorizer`'s arguments: then this process lets it go while workers colorize
@@ -232,6 +326,7 @@ def colorize_folder(clr:Colorizer|dict, # a `Colorizer`, or `load_colorizer`'s a
                     restore:bool=False, # first restore each photo's luminance (`deoldify.restorer`)
                     log=None, # called as `log(line, failed)` once per file, with what became of it (the CLI's piped output)
                     workers:int|None=None, # processes colorizing at once; default: one per CPU (one, or a colorizer not from `load_colorizer`: this process only)
+                    batch:int|None=None, # photos per run of the model in this process (see above); default `BATCH` on a GPU, one on the CPU (workers instead)
                     shard:tuple[int,int]|None=None, # (k, n): only the photos of shard k of n (`shard_of`, k from 1)
                    ) -> Batch:
     "Colorize every image in `inputs` into `dest`, safely and with every core: see above"
@@ -239,10 +334,13 @@ def colorize_folder(clr:Colorizer|dict, # a `Colorizer`, or `load_colorizer`'s a
     inputs,dest = [Path(o) for o in (inputs if isinstance(inputs, (list,tuple)) else [inputs])],Path(dest)
     home = _output_folder(dest, inputs, suffix, overwrite)
     files = _todo(image_files(*inputs), dest, suffix, shard)
-    res,n = Batch([], [], []),max(1, workers or (os.cpu_count() or 1 if getattr(clr, 'device', 'cpu') == 'cpu' else 1))  # a GPU: one process feeds it
+    cpu,res = getattr(clr, 'device', 'cpu') == 'cpu',Batch([], [], [])
+    bs = batch or (1 if cpu else BATCH)
+    if bs > 1 and (workers or 1) > 1: raise ValueError(f"batch={bs} and workers={workers}: choose one (batches feed one process's model, a GPU's; workers share a CPU's cores)")
+    n = max(1, workers or (os.cpu_count() or 1 if cpu else 1))  # a GPU: one process feeds it
     plan = list(_plan(files, dest, suffix, overwrite, home))
-    ex,fn,ahead = _executor(clr, min(n, sum(o[2] == 'do' for o in plan)))
-    if ahead: clr = None; _trim()  # the workers load their own: this process's copy goes (unless the caller holds it)
+    ex,fn,ahead = _executor(clr, min(n, sum(o[2] == 'do' for o in plan)), bs)
+    if ahead and bs == 1: clr = None; _trim()  # the workers load their own: this process's copy goes (unless the caller holds it)
     with sharing(dest), ex:
         todo = _ahead(ex, partial(fn, render_factor=render_factor, hints=hints, restore=restore), plan, ahead)
         bar,t0 = (progress_bar(todo, total=len(plan)) if show_progress else todo),time.monotonic()
