@@ -1,4 +1,4 @@
-"""Archive throughput: photos/s of `deoldify colorize FOLDER` with one worker and with one per CPU, on the same photos.
+"""Archive throughput: photos/s of `deoldify colorize FOLDER` with one worker and with one per CPU (or batches on a GPU), on the same photos.
 
 The photos are the first 200 (by name) of `datasets/oldphotos`: genuine scans of mixed sizes. Each setting runs
 `deoldify colorize` in a fresh process into an empty folder, with the default model, backend and render factor,
@@ -11,6 +11,10 @@ workers can gain from running the model side by side. `--before REV` also times 
 revision REV (a temporary worktree; e.g. c93ee62, the last before workers, which has no --workers option), in the
 same run: the speed-up is then against it. With `--repeats R` the settings take turns R times and each row is the
 median time (and the largest peak): a shared machine's speed drifts by tens of per cent between runs minutes apart.
+`--batch B ...` adds settings with one process running the model on batches of B photos (`colorize_folder`'s `batch`),
+the way a GPU is fed; with `--device cuda` every setting runs on the GPU (`--batch 1 16`: one photo at a time, as before
+batches, against batches of 16). The photos can be any folder under any root: `--root .gpu --photos oldphotos` on the
+device machine, with `datasets/oldphotos` copied to `.gpu/oldphotos` and carried.
 """
 import argparse, os, statistics, subprocess, sys, tempfile, threading, time
 from pathlib import Path
@@ -86,7 +90,7 @@ def main():
           f"(mean {sum(w*h for w,h in mp)/len(mp)/1e6:.2f}), default model, backend and render factor")
     if a.ceiling: ceiling()
     dev = ['--device', a.device] if a.device else []
-    settings = {f'{w} workers': ['--workers', str(w), *dev] for w in a.workers or ([] if a.batch else [1, os.cpu_count()])}
+    settings = {f'{w} worker' + 's'*(w > 1): ['--workers', str(w), *dev] for w in a.workers or ([] if a.batch else [1, os.cpu_count()])}
     settings |= {f'batches of {b}': ['--workers', '1', '--batch', str(b), *dev] for b in a.batch}
     with tempfile.TemporaryDirectory() as wt:
         if a.before:

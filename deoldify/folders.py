@@ -158,6 +158,8 @@ def _write_error(out:Path, e:OSError, done:int) -> tuple[str, tuple|None]:
         return f"{out}: {stop[0]}; stopped here with {done} outputs complete. {stop[1]} and run the same command again to finish", stop
     return f"{out}: cannot write it ({e.strerror or e})", None
 
+_CATCHING = threading.Lock()  # held by a thread catching warnings (`_read`) and while a photo's are issued: catching is process-wide
+
 def _report(res:Batch, f, out:Path, what:str, fut, log, name=None) -> tuple|None:
     "Record in `res` and by `log` what became of input `f` (`_plan`'s `what`, and the future of its work if it was to do); the `STOPPERS` entry if the batch must stop"
     line,stop,said = (None if what in ('do', 'skip') else what),None,[]
@@ -166,7 +168,8 @@ def _report(res:Batch, f, out:Path, what:str, fut, log, name=None) -> tuple|None
         try: line,said = fut.result()
         except OSError as e: line,stop = _write_error(out, e, len(res.done))
         if line is None: res.done.append(out)
-    for m in said: warnings.warn(m)
+    with _CATCHING:
+        for m in said: warnings.warn(m)
     if line: res.errors.append(line)
     if log: log(line or f"{name or f} -> {out}{'' if what == 'do' else ' (already there: skipped)'}", bool(line))
     return stop
@@ -233,7 +236,7 @@ BATCH = 16  # photos per run of the model on a GPU
 
 def _read(clr:Colorizer, f:Path, out:Path, render_factor, hints, restore) -> tuple:
     "Photo `f` read for `_Batched`: (`Colorizer.prepare`'s result and `model_input`'s, None if it runs alone) or the line that says why not; its warnings"
-    with warnings.catch_warnings(record=True) as ws:  # on the one thread that catches them
+    with _CATCHING, warnings.catch_warnings(record=True) as ws:  # on the one thread that catches them, while no other warns
         warnings.simplefilter('always')
         try:
             p = clr.prepare(f, render_factor, _hints(f, hints), restore)

@@ -33,6 +33,13 @@ plum-dispatch 2.9.0, fastprogress 1.1.6, fastdownload 0.0.8, beartype 0.23.1):
     python benchmarks/frontier.py 'shipped=models/deoldify-lite0.safetensors' 'gpu=/work/runs/old-gpu.safetensors' --valid --gains 1.3
 
 `--calib 80`: the loader's workers have batches ready before the first step, so a short calibration overrates them.
+
+Issue 38's measurement (a separate call of a minute or two, carrying `.gpu/oldphotos`, 19 MB, and `.whl` as above):
+a folder on the GPU, one photo at a time against batches of 16 (docs/throughput.md):
+
+    mkdir -p .gpu && cp -r ../shared/datasets/oldphotos .gpu/oldphotos
+    # there, after pip install --target /tmp/site .whl/*.whl (fastcore and fastprogress; fastai is not imported to colour):
+    PYTHONPATH=/tmp/site:$PWD python3 benchmarks/archive.py --root .gpu --photos oldphotos --device cuda --batch 1 16 --repeats 2
 """
 import argparse, json, random, sys, time
 from pathlib import Path
