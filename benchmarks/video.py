@@ -13,7 +13,10 @@ stabilise, encode), at the default render factor unless `--render-factor`.
 render size), the optical flow and blending (`ChromaStabilizer`), the luminance merge at full size, and the rest (encoding
 and writing the chunks, joining them with the sound), each timed around the call in the same run.
 
-    python benchmarks/video.py [--frames 96] [--render-factor N] [--real FILM] [--profile]
+`--batch N` runs the model on N frames at once, a batch ahead of the rest (`colorize_video`'s `batch`: a GPU's way;
+the profile is of one frame at a time).
+
+    python benchmarks/video.py [--frames 96] [--render-factor N] [--real FILM] [--profile] [--device cuda] [--batch 16]
 """
 import argparse, collections, tempfile, time
 from pathlib import Path
@@ -27,9 +30,9 @@ from deoldify.video import colorize_video, chroma_flicker, pan_frames, read_fram
 
 REPO = Path(__file__).resolve().parent.parent
 
-def run(clr, film, dest, smooth):
+def run(clr, film, dest, smooth, batch=None):
     t = time.perf_counter()
-    colorize_video(film, dest, clr, smooth=smooth, show_progress=False)
+    colorize_video(film, dest, clr, smooth=smooth, show_progress=False, batch=batch)
     frames = read_frames(dest)
     return frames, len(frames)/(time.perf_counter()-t)
 
@@ -54,7 +57,7 @@ def profiled(clr, film, dest) -> dict:
     real_frames, real_merge, real_stab, real_guess = V.video_frames, V.merge_luminance, V.ChromaStabilizer.__call__, clr.guess
     V.video_frames, V.merge_luminance, V.ChromaStabilizer.__call__, clr.guess = frames, timed('merge', real_merge), timed('flow', real_stab), timed('model', real_guess)
     try:
-        t = time.perf_counter(); colorize_video(film, dest, clr, smooth=True, show_progress=False); total = time.perf_counter() - t
+        t = time.perf_counter(); colorize_video(film, dest, clr, smooth=True, show_progress=False, batch=1); total = time.perf_counter() - t
     finally: V.video_frames, V.merge_luminance, V.ChromaStabilizer.__call__ = real_frames, real_merge, real_stab; del clr.guess
     spent['rest (encode, write, join)'] = total - sum(spent.values())
     return {k: 1000*v/n[0] for k,v in spent.items()} | {'total': 1000*total/n[0]}
@@ -67,12 +70,14 @@ def main():
     ap.add_argument('--real-frames', type=int, default=120, help='first frames of the real film used')
     ap.add_argument('--root', default=str(REPO.parent/'shared'), help="the recipe's data root (holding datasets/...)")
     ap.add_argument('--profile', action='store_true', help='only: milliseconds per frame in each stage of a stabilised run')
+    ap.add_argument('--device', help="the model's device, e.g. cuda (default: the GPU if torch sees one)")
+    ap.add_argument('--batch', type=int, help="frames per run of the model (default: colorize_video's, 16 on a GPU, 1 on the CPU)")
     a = ap.parse_args()
-    clr = load_colorizer('default', a.render_factor)
+    clr = load_colorizer('default', a.render_factor, device=a.device)
     tmp = Path(tempfile.mkdtemp())
     photo = valid_files(Recipe.read(model_path()), a.root)[0]
     print(f"{machine()}; "
-          f"model {clr.name}, render factor {clr.render_factor}")
+          f"model {clr.name} on {clr.device}, render factor {clr.render_factor}, batch {a.batch or 'default'}")
     truth = pan_frames(photo, a.frames, size=(320, 240))
     films = {f'{photo.name}: pan and zoom, {a.frames} frames 320×240, grain 4': (write_clip(truth, tmp/'pan.mp4', grain=4), truth)}
     if Path(a.real).exists():
@@ -89,7 +94,7 @@ def main():
     print("| film | per frame: flicker | stabilised: flicker | ratio | per frame: PSNR | stabilised: PSNR | frames/s (stabilised) |")
     print("|---|---|---|---|---|---|---|")
     for name,(film,tr) in films.items():
-        (per,_),(st,fps) = run(clr, film, tmp/'per.mp4', False), run(clr, film, tmp/'st.mp4', True)
+        (per,_),(st,fps) = run(clr, film, tmp/'per.mp4', False, a.batch), run(clr, film, tmp/'st.mp4', True, a.batch)
         f0,f1 = chroma_flicker(per), chroma_flicker(st)
         q = [f"{np.mean([psnr(o, t) for o,t in zip(fs, tr)]):.2f}" if tr else '—' for fs in (per, st)]
         print(f"| {name} | {f0:.3f} | {f1:.3f} | {f1/f0:.2f} | {q[0]} | {q[1]} | {fps:.1f} |")

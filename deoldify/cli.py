@@ -143,7 +143,7 @@ def video_cmd(args) -> int:
         from deoldify.video import colorize_video  # PyAV is imported only for films
     hints = load_hints(args.hints, pipe=True) if args.hints else None
     out = colorize_video(args.input, args.out, load_colorizer(args.model, device=args.device, chroma=args.chroma), args.render_factor, hints=hints,
-                         smooth=not args.no_smooth, chunk=args.chunk, overwrite=args.overwrite,
+                         smooth=not args.no_smooth, chunk=args.chunk, overwrite=args.overwrite, batch=args.batch,
                          show_progress=not args.quiet and sys.stderr.isatty())  # a bar of frames on a terminal; in a log, nothing
     print(f"colorized into {out.resolve()}")
     return 0
@@ -163,6 +163,7 @@ def _video_args(sub):
     v.add_argument('--overwrite', action='store_true', help='replace the output if it exists')
     v.add_argument('-q', '--quiet', action='store_true', help='no progress bar (there is none when the output is not a terminal)')
     v.add_argument('--device', help="where the model runs (default: the GPU if torch sees one, else the CPU)")
+    v.add_argument('--batch', type=count_arg, help='frames per run of the model, a batch ahead of the encoding (default: 16 on a GPU, 1 on the CPU)')
     v.set_defaults(func=video_cmd)
 
 

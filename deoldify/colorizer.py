@@ -249,6 +249,9 @@ def guesses(self:Colorizer, inputs:list) -> list[Image.Image]:
     y = self.run(np.concatenate([x for x,_ in inputs]))
     return [self.guess_of(y[i:i+1], ctx) for i,(_,ctx) in enumerate(inputs)]
 
+@patch(as_prop=True)
+def batchable(self:Colorizer) -> bool: return type(self).guess is Colorizer.guess  # one with a `guess` of its own (DeOldify's) colours a photo at a time
+
 @patch
 def photo(self:Colorizer, img:Image.Image) -> Image.Image:
     "What `guess` and `merge` need of the photo: its luminance (a quarter of an RGB photo's memory)"

@@ -240,7 +240,7 @@ def _read(clr:Colorizer, f:Path, out:Path, render_factor, hints, restore) -> tup
         warnings.simplefilter('always')
         try:
             p = clr.prepare(f, render_factor, _hints(f, hints), restore)
-            res = p, (clr.model_input(p[0], p[3], p[2]) if p[3] != 'auto' and type(clr).guess is Colorizer.guess else None)
+            res = p, (clr.model_input(p[0], p[3], p[2]) if p[3] != 'auto' and clr.batchable else None)
         except (ImageError, ValueError, OSError) as e: res = _line(f, e)
     return res, [str(w.message) for w in ws]
 

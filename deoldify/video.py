@@ -5,6 +5,8 @@
 # %% ../nbs/14_video.ipynb #9d8a1605
 from __future__ import annotations
 import errno, heapq, json, os, shutil, time, warnings
+from concurrent.futures import ThreadPoolExecutor
+from fastcore.basics import chunked
 from fractions import Fraction
 from pathlib import Path
 from typing import NamedTuple
@@ -13,7 +15,7 @@ from PIL import Image
 from fastprogress.fastprogress import progress_bar
 from .core import *
 from .inference import *
-from .folders import PART, atomic_dest, end_bar, sole_writer
+from .folders import BATCH, PART, atomic_dest, end_bar, sole_writer
 
 # %% auto #0
 __all__ = ['MP4_AUDIO', 'VideoError', 'VideoInfo', 'probe', 'video_frames', 'pan_frames', 'write_clip', 'read_frames',
@@ -240,15 +242,30 @@ def _finish_chunk(out, work:Path, k:int, stab, t0:Fraction):
 def _chunk_start(work:Path, k:int) -> Fraction: return Fraction(*json.loads((work/f'{k:05d}.json').read_text()))
 
 # %% ../nbs/14_video.ipynb #c310812c
-def _chunks(src, work:Path, clr:Colorizer, info:VideoInfo, rf:int, hints, stab, chunk:int, done:int, size, show_progress:bool) -> int:
+def _guessed(frames, clr:Colorizer, rf:int, hints, bs:int):
+    "(pts, time base, frame, the model's guess) for each of `frames`; with `bs` > 1, the model on `bs` frames at once, on a thread a batch ahead"
+    def guess(group):
+        imgs = [Image.fromarray(y) for _,_,y in group]
+        gs = clr.guesses([clr.model_input(o, rf, hints) for o in imgs]) if clr.batchable and len(imgs) > 1 else [clr.guess(o, rf, hints) for o in imgs]
+        return [(pts, tb, o, g) for (pts,tb,_),o,g in zip(group, imgs, gs)]
+    if bs == 1:
+        for f in frames: yield from guess([f])
+        return
+    with ThreadPoolExecutor(1) as ex:  # a GPU colours the next frames while this thread stabilises, merges and encodes
+        ahead = None
+        for group in chunked(frames, bs):
+            nxt = ex.submit(guess, group)
+            if ahead: yield from ahead.result()
+            ahead = nxt
+        if ahead: yield from ahead.result()
+
+def _chunks(src, work:Path, clr:Colorizer, info:VideoInfo, rf:int, hints, stab, chunk:int, done:int, size, show_progress:bool, bs:int) -> int:
     "Colorize the frames of `src` after the first `done` chunks into chunk files in `work`; how many chunks there are then"
     frames = video_frames(src, done*chunk)
     bar = progress_bar(frames, total=info.frames and info.frames - done*chunk) if show_progress else frames
     t,n,k,out = time.perf_counter(),0,done,None
-    for pts,tb,y in bar:
+    for pts,tb,img,g in _guessed(bar, clr, rf, hints, bs):
         if out is None: out,p0 = _chunk_writer(work/f'.{k:05d}.mp4{PART}', info, tb, size),pts  # each chunk's times start at 0
-        img = Image.fromarray(y)
-        g = clr.guess(img, rf, hints)
         if stab is not None:
             c = rgb2ycc(np.asarray(g, np.float32))
             c[...,1:] = stab(np.asarray(img.resize(g.size, Image.BILINEAR)), c[...,1:])
@@ -275,7 +292,9 @@ def colorize_video(src, # a video file any FFmpeg reads
                    smooth:bool=True, # stabilise the colour over time (`ChromaStabilizer`)
                    chunk:int=48, # frames per chunk: a killed run resumes from its last finished chunk
                    overwrite:bool=False, # replace `dest` if it exists
-                   show_progress:bool=True) -> Path:
+                   show_progress:bool=True,
+                   batch:int|None=None, # frames per run of the model; default `BATCH` on a GPU, one on the CPU (where the model has every core)
+                  ) -> Path:
     "Colorize the film `src` into `dest`: same size, frame times and sound; resumable; the input is never touched"
     src,slash,dest = Path(src),str(dest).endswith(('/', os.sep)),Path(dest)  # Path drops a trailing '/'
     if slash or dest.is_dir() or not dest.suffix: dest = dest/f'{src.stem}.mp4'
@@ -299,7 +318,7 @@ def colorize_video(src, # a video file any FFmpeg reads
             stab = ChromaStabilizer() if smooth else None
             if done and smooth:
                 with np.load(work/'state.npz') as z: stab.state = (z['grey'], z['chroma'])
-            k = _chunks(src, work, clr, info, rf, hints, stab, chunk, done, size, show_progress)
+            k = _chunks(src, work, clr, info, rf, hints, stab, chunk, done, size, show_progress, batch or (1 if clr.device == 'cpu' else BATCH))
             with atomic_dest(dest) as tmp: _join([(work/f'{i:05d}.mp4', _chunk_start(work, i)) for i in range(k)], src, tmp)
             shutil.rmtree(work)
     except OSError as e:  # a full or read-only disk (PyAV's write errors are OSErrors too)
