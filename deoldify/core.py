@@ -158,14 +158,18 @@ def has_colour(img:Image.Image, # any mode, any size
 # %% ../nbs/00_core.ipynb #0882462b
 def _merge_rows(y:np.ndarray, cb:np.ndarray, cr:np.ndarray) -> np.ndarray:
     "uint8 RGB from luminance `y` and chroma `cb`, `cr` (float HxW), the chroma shrunk where it would leave the RGB cube"
-    d = np.stack([cb,cr], -1) @ _YCC2RGB[:,1:].T   # RGB offset of the chroma; its luma is 0
-    t,room = np.ones_like(y),np.empty_like(y)      # t: the largest chroma scale (at most 1) that stays in gamut
-    for c in range(3):                             # channel by channel: numpy reduces a last axis of 3 slowly (this is twice as fast)
-        dc = d[...,c]
+    m = _YCC2RGB[:,1:]
+    d = [cb*m[c,0] + cr*m[c,1] for c in range(3)]  # each channel's offset from the chroma; its luma is 0
+    t,room,up = np.ones_like(y),np.empty_like(y),255-y  # t: the largest chroma scale (at most 1) that stays in gamut
+    for dc in d:                                   # channel by channel, in place: numpy is slow on a last axis of 3
         room.fill(np.inf)                          # no offset: no limit
-        np.divide(np.where(dc > 0, 255-y, y), np.abs(dc), out=room, where=dc != 0)  # the distance to the wall it points at
+        np.divide(np.where(dc > 0, up, y), np.abs(dc), out=room, where=dc != 0)  # the distance to the wall it points at
         np.minimum(t, room, out=t)
-    return np.clip(y[...,None] + t[...,None]*d + 0.5, 0, 255).astype(np.uint8)
+    res = np.empty(y.shape+(3,), np.uint8)
+    for c,dc in enumerate(d):
+        dc *= t; dc += y; dc += 0.5
+        res[...,c] = np.clip(dc, 0, 255, out=dc)
+    return res
 
 def merge_luminance(orig:Image.Image, # the user's photo, any size
                     color:Image.Image, # the model's colour guess, any size

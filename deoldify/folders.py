@@ -225,7 +225,7 @@ def _trim():
 
 def _executor(clr:Colorizer, n:int, bs:int):
     "Where photos are colorized, the function, and how far ahead: batches of `bs` (`_Batched`), `n` processes (each loads the colorizer's `spec`), or this one"
-    if bs > 1: return _Batched(clr, bs), partial(_read, clr), 4*bs
+    if bs > 1: return _Batched(clr, bs), partial(_read, clr), 2*bs
     if n < 2 or not hasattr(clr, 'spec'): return _Inline(), partial(_one, clr), 0
     from deoldify.folders import _start, _work  # the package's, which a spawned process imports (not a notebook's copy)
     spec = dict(clr.spec, chroma=clr.chroma, render_factor=clr.render_factor)  # as it is now: the widget may have changed its strength
