@@ -246,6 +246,7 @@ def guess(self:Colorizer, img:Image.Image, render_factor:int|None=None,
 @patch
 def guesses(self:Colorizer, inputs:list) -> list[Image.Image]:
     "`guess` for several photos from one run of the model: their `model_input`s, all of one shape (a GPU's batch)"
+    if len(shapes := {x.shape for x,_ in inputs}) > 1: raise ValueError(f"guesses: one run of the model takes inputs of one shape, not {sorted(shapes)}")
     y = self.run(np.concatenate([x for x,_ in inputs]))
     return [self.guess_of(y[i:i+1], ctx) for i,(_,ctx) in enumerate(inputs)]
 
