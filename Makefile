@@ -67,7 +67,7 @@ bench-original: venv
 bench-large: venv
 	$(BIN)/python benchmarks/large.py
 
-# photos/s of `deoldify colorize` on 200 genuine old photos of mixed sizes: the command before workers, one worker and one per CPU, in turns; peak memory
+# photos/s of `deoldify colorize` on 200 genuine old photos of mixed sizes: the model alone (its ceiling), then the command before workers, one worker and one per CPU, in turns; peak memory
 bench-archive: venv
 	$(BIN)/python benchmarks/archive.py --ceiling --before c93ee62 --repeats 2
 

@@ -6,6 +6,7 @@
 from __future__ import annotations
 import json, math, reprlib, sys, warnings
 from pathlib import Path
+from typing import NamedTuple
 import numpy as np
 from PIL import Image
 from fastcore.basics import patch
@@ -14,7 +15,7 @@ from .core import *
 # %% auto #0
 __all__ = ['DEFAULT_RENDER_FACTOR', 'MIN_RENDER_FACTOR', 'MAX_RENDER_FACTOR', 'HINT_RADIUS', 'HINT_REACH', 'HINT_EDGE',
            'HINT_GRID', 'HINTS_MAX_BYTES', 'check_render_factor', 'render_size', 'is_oom', 'HintError', 'check_hints',
-           'hint_planes', 'spread_hints', 'hints_file', 'save_hints', 'load_hints', 'Colorizer']
+           'hint_planes', 'spread_hints', 'hints_file', 'save_hints', 'load_hints', 'Colorizer', 'Prepared']
 
 # %% ../nbs/04_colorizer.ipynb #783632bc
 DEFAULT_RENDER_FACTOR = 16
@@ -276,9 +277,17 @@ def __call__(self:Colorizer, img, # a path, PIL image or array
     if alpha is not None: res.putalpha(alpha)
     return res
 
+class Prepared(NamedTuple):
+    "A photo ready to colour (`Colorizer.prepare`)"
+    img: Image.Image # `photo` of it: what `guess` and `merge` take
+    alpha: Image.Image|None # its transparency, put back on the output
+    hints: list|None # checked hints
+    rf: int|str # render factor, or 'auto'
+    name: str # what warnings call it
+
 @patch
-def prepare(self:Colorizer, img, render_factor:int|str|None=None, hints=None, restore:bool=False) -> tuple:
-    "What `__call__` colours: (`photo` of `img`, its alpha or None, checked hints, render factor, its name); warns of a colour photo"
+def prepare(self:Colorizer, img, render_factor:int|str|None=None, hints=None, restore:bool=False) -> Prepared:
+    "What `__call__` colours of `img`, loaded and checked; warns of a colour photo"
     name = img if isinstance(img, (str, Path)) else 'image'
     img,rf = load_image(img, alpha=True), check_render_factor(render_factor) or self.render_factor
     alpha = img.getchannel('A') if img.mode == 'RGBA' else None
@@ -288,7 +297,7 @@ def prepare(self:Colorizer, img, render_factor:int|str|None=None, hints=None, re
         with needs('restore=True'): from deoldify.restorer import defade  # loaded only when asked for
         img = defade(img)
     elif has_colour(img): warnings.warn(f"{name}: already has colour (a colour or toned photo); colorized from its luminance")
-    return self.photo(img), alpha, hints, rf, name
+    return Prepared(self.photo(img), alpha, hints, rf, name)
 
 @patch
 def at(self:Colorizer, img:Image.Image, rf:int, name='image', hints=None,

@@ -215,7 +215,7 @@ def _restorer_recipe_md(r:Recipe, head:str='## Recipe (`deoldify.defade.train_re
     "The restorer card's recipe section: the run's settings and its epochs, then those of the run it went on from, if any"
     g = r.run
     epochs = '\n'.join(f"| {o['epoch']+1} | {o['loss']} | {o['seconds']} |" for o in r.stages)
-    parent = '' if r.parent is None else '\n\n' + _restorer_recipe_md(r.parent, '### The run it went on from (`init`)')
+    parent = '' if r.parent is None else '\n\n' + _restorer_recipe_md(r.parent, f"### The run {'it' if head.startswith('## ') else 'that one'} went on from (`init`)")
     w = g.get('levels_weight', 1)
     return f"""{head}
 {g['epochs']} epochs of {g['per_epoch'] or 'all the'} photos (a fresh seeded sample each epoch), random {g['size']} px crops, batch {g['bs']},
@@ -262,7 +262,7 @@ Each kind of fading in `deoldify.defade.FADES` at a typical strength, on the sam
 
 {md_table(ft)}
 
-- at least the best classical fix on every kind, the clean photo included: **{'met' if margin.min() >= 0 else 'not met'}** (closest: {margin.idxmin()}, {margin.min():+.2f} dB)
+- at least the best classical fix on every kind, the clean photo included: **{'met' if margin.min() >= 0 else 'not met'}** (furthest: {margin.idxmin()}, {margin.min():+.2f} dB)
 - a clean photo left alone (at least {CLEAN_MIN:g} dB against itself): **{'met' if clean >= CLEAN_MIN else 'not met'}** ({clean:.2f} dB)
 
 Speed and the pictures: `make bench-defade`, and the README.

@@ -235,19 +235,21 @@ def _executor(clr:Colorizer, n:int, bs:int):
 BATCH = 16  # photos per run of the model on a GPU
 
 def _read(clr:Colorizer, f:Path, out:Path, render_factor, hints, restore) -> tuple:
-    "Photo `f` read for `_Batched`: (`Colorizer.prepare`'s result and `model_input`'s, None if it runs alone) or the line that says why not; its warnings"
+    "Photo `f` read for `_Batched`: (`Colorizer.prepare`'s `Prepared`, `model_input`'s result or None if it runs alone) or the line that says why not; its warnings"
     with _CATCHING, warnings.catch_warnings(record=True) as ws:  # on the one thread that catches them, while no other warns
         warnings.simplefilter('always')
         try:
             p = clr.prepare(f, render_factor, _hints(f, hints), restore)
-            res = p, (clr.model_input(p[0], p[3], p[2]) if p[3] != 'auto' and clr.batchable else None)
+            res = p, (clr.model_input(p.img, p.rf, p.hints) if p.rf != 'auto' and clr.batchable else None)
         except (ImageError, ValueError, OSError) as e: res = _line(f, e)
     return res, [str(w.message) for w in ws]
 
 class _Pending(Future):
     "A photo's outcome in `_Batched`: asking for it first runs the model on its batch, if that has not run"
-    def __init__(self, ex, f, out): super().__init__(); self.ex,self.f,self.out,self.got,self.read = ex,f,out,None,threading.Event()
+    def __init__(self, ex, f, out): super().__init__(); self.ex,self.f,self.out,self.photo,self.input,self.read = ex,f,out,None,None,threading.Event()
     def result(self, timeout=None): self.ex.flush(self); return super().result(timeout)
+    @property
+    def key(self): return self if self.input is None else self.input[0].shape  # photos of one key share a run of the model
 
 class _Batched:
     "An executor for one colorizer fed batches of `bs` photos with inputs of one shape: read on a thread, merged and written on others"
@@ -265,8 +267,8 @@ class _Batched:
         except BaseException as e: p.set_exception(e); res = None
         if isinstance(res, str): p.set_result((res, p.said))
         elif res is not None:
-            p.got = res
-            with self.lock: self.ready.setdefault(p if res[1] is None else res[1][0].shape, []).append(p)
+            p.photo,p.input = res
+            with self.lock: self.ready.setdefault(p.key, []).append(p)
         p.read.set()
 
     def shutdown(self, wait=True, cancel_futures=False):
@@ -281,10 +283,10 @@ def flush(self:_Batched, p:_Pending):
     "Run the model on `p`'s batch if it has not run: `p` and the photos after it with inputs of its shape, up to `bs`"
     self.last.read.wait()  # every photo submitted is read (one reader, in order): the batches do not depend on timing
     with self.lock:
-        q = self.ready.get(key := p if p.got is None or p.got[1] is None else p.got[1][0].shape, [])
+        q = self.ready.get(p.key, [])
         if p not in q: return  # it could not be read, or it is in an earlier photo's batch
         i = q.index(p); batch = q[i:i+self.bs]; del q[i:i+self.bs]
-        if not q: self.ready.pop(key, None)
+        if not q: self.ready.pop(p.key, None)
     try: pics = self._colour(batch)
     except (ImageError, ValueError, OSError) as e: return [o.set_result((_line(o.f, e), o.said)) for o in batch]
     except BaseException as e: return [o.set_exception(e) for o in batch]
@@ -294,15 +296,15 @@ def flush(self:_Batched, p:_Pending):
 def _colour(self:_Batched, batch:list) -> list:
     "Each photo of `batch` as a function that merges it (one run of the model on all), or (alone, or out of memory) as its picture"
     c = self.clr
-    if batch[0].got[1] is not None:
-        try: return [partial(c.merge, o.got[0][0], g) for o,g in zip(batch, c.guesses([o.got[1] for o in batch]))]
+    if batch[0].input is not None:
+        try: return [partial(c.merge, o.photo.img, g) for o,g in zip(batch, c.guesses([o.input for o in batch]))]
         except Exception as e:
             if not is_oom(e): raise
     return [_alone(c, o) for o in batch]
 
 def _alone(c:Colorizer, o:_Pending) -> Image.Image:
-    img,_,hints,rf,name = o.got[0]
-    return c.at(img, rf, name, hints, warn=o.said.append)
+    ph = o.photo
+    return c.at(ph.img, ph.rf, ph.name, ph.hints, warn=o.said.append)
 
 @patch
 def _write(self:_Batched, o:_Pending, pic):
@@ -311,7 +313,7 @@ def _write(self:_Batched, o:_Pending, pic):
     except (ImageError, ValueError, OSError) as e: return o.set_result((_line(o.f, e), o.said))
     except BaseException as e: return o.set_exception(e)
     try:
-        if (alpha := o.got[0][1]) is not None: res.putalpha(alpha)
+        if o.photo.alpha is not None: res.putalpha(o.photo.alpha)
         save_atomic(res, o.out, warn=o.said.append)
         o.set_result((None, o.said))
     except BaseException as e: o.set_exception(e)
