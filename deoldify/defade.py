@@ -83,21 +83,18 @@ class AgedPairs(torch.utils.data.Dataset):
 
 # %% ../nbs/15a_defade.ipynb #fe02105c
 def restorer_loss(pred:torch.Tensor, # the restorer's output, N×1×H×W
-                  x:torch.Tensor, # its input, the aged luminance
                   y:torch.Tensor, # the truth
-                  levels_weight:float=1., # how much more a pair counts that levels alone restores (within 40 dB)
+                  eps:float=1e-5, # caps a photo's PSNR at 10·log10(1/eps) dB
                  ) -> torch.Tensor:
-    "Mean squared error of the luminance, each pair that plain levels already restores counting `levels_weight` times"
-    mse = lambda a: F.mse_loss(a, y, reduction='none').mean((1,2,3))
-    w = 1 + (levels_weight-1)*(mse(levels(x)[0]) < 1e-4).float()
-    return (mse(pred)*w).sum()/w.sum()
+    "Minus the mean PSNR (dB) of the photos' luminance: each photo's error weighed against its own size"
+    return (10*torch.log10(F.mse_loss(pred, y, reduction='none').mean((1,2,3)) + eps)).mean()
 
 
 # %% ../nbs/15a_defade.ipynb #209f6183
-def _fit_epoch(m, opt, sched, dl, levels_weight):
+def _fit_epoch(m, opt, sched, dl):
     m.train(); tot = n = 0
     for x,y in dl:
-        loss = restorer_loss(m(x), x, y, levels_weight)
+        loss = restorer_loss(m(x), y)
         opt.zero_grad(); loss.backward(); opt.step(); sched.step()
         tot,n = tot+loss.item()*len(x),n+len(x)
     return tot/n
@@ -106,7 +103,6 @@ def train_restorer(dest, # the .safetensors to write; checkpoints go in DEST.wor
                    photos, # photo folders with MANIFEST.tsv (`source_split`)
                    epochs:int=8, per_epoch:int|None=None, # photos per epoch (a fresh seeded sample each epoch), None: all
                    size:int=144, bs:int=32, lr:float=3e-3, seed:int=0, workers:int=2,
-                   levels_weight:float=30., # `restorer_loss`'s: how much more a pair counts that levels alone restores
                    init=None, # a restorer file to go on from (a fine-tune); its recipe becomes this run's parent
                    held_out=None, # sources kept out of training, default `source_split`'s
                    data_root=None, # the folder the recorded paths are made relative to, default two levels above the first folder
@@ -130,14 +126,15 @@ def train_restorer(dest, # the .safetensors to write; checkpoints go in DEST.wor
         t = time.time()
         fs = [train[i] for i in np.random.default_rng([seed, ep]).permutation(len(train))[:n]]
         dl = torch.utils.data.DataLoader(AgedPairs(fs, size, ep, seed), bs, shuffle=True, drop_last=False, num_workers=workers)
-        log.append(dict(epoch=ep, loss=round(_fit_epoch(m, opt, sched, dl, levels_weight), 5), seconds=round(time.time()-t)))
+        log.append(dict(epoch=ep, loss=round(_fit_epoch(m, opt, sched, dl), 5), seconds=round(time.time()-t)))
         torch.save(dict(model=m.state_dict(), opt=opt.state_dict(), sched=sched.state_dict(), log=log, epoch=ep+1), work/'last.tmp')
         (work/'last.tmp').replace(ck)
         print(log[-1], flush=True)
     rel = lambda p: str(Path(p).resolve().relative_to(root.resolve()))
     r = Recipe('restorer', str(root), [rel(p) for p in photos], list(held_out), [rel(p) for p in valid], stages=log, seconds=sum(o['seconds'] for o in log),
                machine=machine(), torch=torch.__version__, run=dict(epochs=epochs, per_epoch=per_epoch, size=size, bs=bs, lr=lr, seed=seed,
-                                                                    loss='MSE on luminance', levels_weight=levels_weight, ageing='deoldify.defade.age'),
+                                                                    loss='minus the mean PSNR of the luminance, 10·log10(MSE + 1e-5) a photo (`restorer_loss`)',
+                                                                    ageing='deoldify.defade.age'),
                parent=Recipe.read(init) if init else None)
     return save_restorer(m.eval(), dest, recipe=r.to_json())
 
@@ -219,10 +216,10 @@ def _restorer_recipe_md(r:Recipe, head:str='## Recipe (`deoldify.defade.train_re
     w = g.get('levels_weight', 1)
     return f"""{head}
 {g['epochs']} epochs of {g['per_epoch'] or 'all the'} photos (a fresh seeded sample each epoch), random {g['size']} px crops, batch {g['bs']},
-AdamW (weight decay 1e-4), one-cycle to lr {g['lr']:g}, MSE loss on the luminance{'' if w == 1 else f' (`restorer_loss`: a pair that levels alone restores counts {w:g} times)'},
+AdamW (weight decay 1e-4), one-cycle to lr {g['lr']:g}, loss: {g['loss']}{'' if w == 1 else f' (a pair that levels alone restores counted {w:g} times)'},
 seed {g['seed']}.
 
-| epoch | train MSE | seconds |
+| epoch | train loss | seconds |
 |---|---|---|
 {epochs}{parent}"""
 
