@@ -25,7 +25,7 @@ MAX_RENDER_FACTOR = 64  # 1024 px on the shorter side: the model was trained far
 def check_render_factor(rf, auto:bool=True): # `auto`: whether 'auto' is allowed
     "`rf` if it is a whole number from 1 to `MAX_RENDER_FACTOR`, 'auto', or None (the default); else a `ValueError` saying why"
     if rf is None or (auto and rf == 'auto'): return rf
-    if isinstance(rf, bool) or not isinstance(rf, (int, np.integer)):
+    if not is_whole(rf):
         what = " or 'auto'" if auto else ''
         raise ValueError(f"render_factor must be a whole number{what}, got {rf!r}")
     if not 1 <= rf <= MAX_RENDER_FACTOR:

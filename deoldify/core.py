@@ -16,7 +16,7 @@ from safetensors import safe_open
 __all__ = ['MAX_BYTES', 'IMAGE_EXTS', 'EXAMPLES', 'MAX_CHROMA', 'DIST', 'ImageError', 'load_image', 'rgb2ycc', 'ycc2rgb',
            'scale_chroma', 'to_gray', 'has_colour', 'merge_luminance', 'image_files', 'package_data', 'example_photo',
            'example_photos', 'models_dir', 'sha256', 'weights_meta', 'chroma_gain', 'read_weights', 'installed',
-           'machine', 'md_table', 'needs']
+           'machine', 'md_table', 'needs', 'is_whole']
 
 # %% ../nbs/00_core.ipynb #8f72b3dc
 class ImageError(ValueError):
@@ -294,3 +294,8 @@ def needs(what:str, # the feature, as the user asked for it: "restore=True", "de
     "Within the block, an `ImportError` becomes one line naming `what`, the missing module and the install command"
     try: yield
     except ImportError as e: raise ImportError(f"{what} needs the '{extra}' extra ({e}): pip install '{DIST}[{extra}]'") from None
+
+# %% ../nbs/00_core.ipynb #df8b6aff
+def is_whole(v) -> bool:
+    "Whether `v` is a whole number: a Python or NumPy integer, not a bool"
+    return isinstance(v, (int, np.integer)) and not isinstance(v, bool)

@@ -340,7 +340,7 @@ def colorize_folder(clr:Colorizer|dict, # a `Colorizer`, or `load_colorizer`'s a
     home = _output_folder(dest, inputs, suffix, overwrite)
     files = _todo(image_files(*inputs), dest, suffix, shard)
     cpu,res = getattr(clr, 'device', 'cpu') == 'cpu',Batch([], [], [])
-    if batch is not None and (isinstance(batch, bool) or not isinstance(batch, int) or batch < 1): raise ValueError(f"batch: {batch!r}; a batch is a whole number of photos, at least 1")
+    if batch is not None and not (is_whole(batch) and batch >= 1): raise ValueError(f"batch: {batch!r}; a batch is a whole number of photos, at least 1")
     bs = batch or (1 if cpu else BATCH)
     if bs > 1 and (workers or 1) > 1: raise ValueError(f"batch={bs} and workers={workers}: choose one (batches feed one process's model, a GPU's; workers share a CPU's cores)")
     n = max(1, workers or (os.cpu_count() or 1 if cpu else 1))  # a GPU: one process feeds it

@@ -302,7 +302,7 @@ def colorize_video(src, # a video file any FFmpeg reads
     if src.exists() and dest.exists() and dest.resolve() == src.resolve(): raise VideoError(f"{dest}: is the input; choose another output")
     if dest.exists() and not overwrite: raise VideoError(f"{dest}: already exists (overwrite=True / --overwrite replaces it)")
     for k,v in dict(chunk=chunk, batch=1 if batch is None else batch).items():
-        if isinstance(v, bool) or not isinstance(v, (int, np.integer)) or v < 1: raise VideoError(f"{k}: {v!r}; a {k} is a whole number of frames, at least 1")
+        if not (is_whole(v) and v >= 1): raise VideoError(f"{k}: {v!r}; a {k} is a whole number of frames, at least 1")
     info = probe(src)
     if info.vfr: warnings.warn(f"{src}: variable frame rate; each frame keeps its own time")
     clr = clr if isinstance(clr, Colorizer) else load_colorizer(clr)
