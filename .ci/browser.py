@@ -4,7 +4,7 @@ uploads a photo (and one with a hostile name), colorizes it, downloads the resul
 screenshots. `make browser-test`; `make test` runs it. Screenshots go to a temporary folder, or to images/ with
 DEOLDIFY_PICTURES=write (the README's). Where Chromium is missing and cannot be installed with apt-get, it says so in
 one line and does not run."""
-import io, os, re, shutil, socket, subprocess, sys, tempfile, time, zipfile
+import os, shutil, socket, subprocess, sys, tempfile, zipfile
 from pathlib import Path
 from PIL import Image
 
@@ -21,6 +21,13 @@ def chromium() -> str|None:
 
 def free_port() -> int:
     with socket.socket() as s: s.bind(('127.0.0.1', 0)); return s.getsockname()[1]
+
+def fetch(page, link) -> Path:
+    "Click `link` once the page has settled (photos drawn, nothing left to move it) and return the downloaded file"
+    page.wait_for_function('[...document.images].every(i => i.complete)', timeout=120_000)
+    link.scroll_into_view_if_needed()
+    with page.expect_download(timeout=120_000) as d: link.click()
+    return Path(d.value.path())
 
 def main() -> int:
     exe = chromium()
@@ -61,14 +68,13 @@ def main() -> int:
             go.click()
             link = page.get_by_text('Download chelsea_colorized.png')
             expect(link).to_be_visible(timeout=120_000)
-            with page.expect_download() as d: link.click()
-            got = Image.open(d.value.path())
+            expect(go).to_be_enabled()
+            got = Image.open(fetch(page, link))
             assert got.size == Image.open(REPO/'test_images/chelsea.png').size, got.size
             page.get_by_role('button', name='All as zip').click()
             z = page.get_by_text('Download colorized.zip')
             expect(z).to_be_visible(timeout=120_000)
-            with page.expect_download() as d: z.click()
-            names = zipfile.ZipFile(d.value.path()).namelist()
+            names = zipfile.ZipFile(fetch(page, z)).namelist()
             assert names == ['chelsea_colorized.png', '<img src=x onerror=alert(1)>_colorized.png'], names
             page.screenshot(path=str(shots/'panel.png'), clip=dict(x=0, y=0, width=920, height=610))  # the README's
             b.close()

@@ -225,8 +225,8 @@ def finish(self:ColorizerWidget, result:Image.Image, rf:int):
     "Show `result`, rendered at `rf`, and offer it for download"
     self.result = result
     with self.hushed(): self.rf.value = rf
-    self.download.value = download_link(result, f"{Path(self.name).stem}_colorized.png")
     self.show()
+    self.download.value = download_link(result, f"{Path(self.name).stem}_colorized.png")  # last: once the link is there, nothing above it moves
 
 # %% ../nbs/12_widgets.ipynb #3e436232
 @patch
@@ -290,8 +290,8 @@ def _colorize(self:ColorizerWidget, *_):
         clr,src = self.colorizer(),self.source()
         if self.auto.value: rf,guess = clr.auto_render_factor(src, self.hints); res = clr.merge(src, guess)
         else: rf,res = self.rf.value,clr(src, self.rf.value, self.hints)
+    self.say(f"auto: render factor {rf} (of {', '.join(map(str, clr.auto_factors))})" if self.auto.value else '')  # before the result: the status line sits above its link
     self.finish(res, rf)
-    self.say(f"auto: render factor {rf} (of {', '.join(map(str, clr.auto_factors))})" if self.auto.value else '')
 
 @patch
 @_reported
@@ -352,5 +352,5 @@ def _all(self:ColorizerWidget, *_):
             try: img = clr(self.restored(load_image(o, name=n)), 'auto' if self.auto.value else self.rf.value)
             except (ImageError, OSError) as e: failed.append(str(e)); continue
             z.writestr(zip_name(n, taken), png(img))
-    self.zip.value = download_link(buf.getvalue(), 'colorized.zip', 'application/zip') if taken else ''
     self.say(f"{len(taken)} of {len(todo)} photos colorized" + (f"; not done: {'; '.join(failed)}" if failed else ''), 'crimson' if failed else 'black')
+    self.zip.value = download_link(buf.getvalue(), 'colorized.zip', 'application/zip') if taken else ''  # after the status line above it
