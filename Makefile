@@ -39,9 +39,9 @@ bench-colour: venv
 	$(BIN)/python benchmarks/colour.py --compare 'previous shipped model (commit $(PREVIOUS))=.previous.safetensors' \
 	  --compare 'previous shipped model (commit $(PREVIOUS_GAN), GAN stage)=.previous-gan.safetensors'
 
-# colour on the 218 genuine old photos vs grey copies of the validation photos (the domain gap): the card's section and a contact sheet
+# colour on the 218 genuine old photos vs grey copies of the validation photos (the domain gap), with and without calm_grain: the card's section and a contact sheet
 bench-oldphotos: venv
-	$(BIN)/python benchmarks/oldphotos.py --card
+	$(BIN)/python benchmarks/oldphotos.py --card --raw
 
 # flicker (per frame vs stabilised), PSNR and frames/s on a film made from a held-out photo and on OpenCV's vtest.avi (Debian's opencv-doc)
 bench-video: venv

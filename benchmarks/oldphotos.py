@@ -10,7 +10,7 @@ Every `--compare NAME=FILE` model is measured beside it. Writes a contact sheet 
 high-frequency share, sharpness, local contrast, tone percentiles; mean and 10th-90th percentiles) of the old photos and
 the validation photos' grey copies at render size, and of training crops at 192 px, clean and degraded by `old_photo`.
 
-    python benchmarks/oldphotos.py [MODEL] [--compare 'previous=old.safetensors' ...] [--chroma 1.3] [--card] [--root DATASETS]
+    python benchmarks/oldphotos.py [MODEL] [--compare 'previous=old.safetensors' ...] [--chroma 1.3] [--card] [--raw] [--root DATASETS]
     python benchmarks/oldphotos.py --stats [--n 300]
     python benchmarks/oldphotos.py MODEL --compare 'shipped=models/deoldify-lite0.safetensors' --chroma 1.3 --every 4   # quick: a quarter of each
 """
@@ -53,7 +53,7 @@ def stats(a):
 def set_section(card:Path, text:str):
     "Replace the card's section on old photos with `text` (or put it before the recipe)"
     s = card.read_text()
-    s = re.sub(f'{OLD_PHOTOS}\n.*?(?=\n## )', lambda _: text.rstrip(), s, flags=re.S) if OLD_PHOTOS in s else s.replace('\n## Recipe', f'\n{text}\n## Recipe')
+    s = re.sub(f'{OLD_PHOTOS}\n.*?(?=\n## )', lambda _: text.rstrip() + '\n', s, flags=re.S) if OLD_PHOTOS in s else s.replace('\n## Recipe', f'\n{text}\n## Recipe')
     card.write_text(s)
 
 def main():
@@ -66,6 +66,7 @@ def main():
     ap.add_argument('--n', type=int, default=300, help='training crops for --stats')
     ap.add_argument('--root', default=str(REPO.parent/'shared'), help="the data root (holding datasets/...)")
     ap.add_argument('--every', type=int, default=1, help='every Nth old and validation photo only: a quick measure, printed (the card always takes all)')
+    ap.add_argument('--raw', action='store_true', help='the model also without `calm_grain` (its grain not calmed)')
     a = ap.parse_args()
     t = time.perf_counter()
     if a.stats:
@@ -75,6 +76,7 @@ def main():
         return
     p, old = model_path(a.model), Path(a.root)/'datasets/oldphotos'
     others = {n: Colorizer(load_generator(f), chroma=a.chroma) for n,f in (o.split('=', 1) for o in a.compare)}
+    if a.raw: others[f'{p.stem}, grain not calmed'] = Colorizer(load_generator(p), chroma=a.chroma, degrain=False)
     if a.every > 1:
         olds, modern = image_files(old)[::a.every], valid_files(Recipe.read(p), a.root)[::a.every]
         tab = domain_gap({**others, p.stem: Colorizer(load_generator(p), chroma=a.chroma)}, olds, modern)

@@ -8,14 +8,16 @@ import json, math, reprlib, sys, warnings
 from pathlib import Path
 from typing import NamedTuple
 import numpy as np
-from PIL import Image
+from PIL import Image, ImageFilter
 from fastcore.basics import patch
 from .core import *
+from .degrade import grain_sigma
 
 # %% auto #0
 __all__ = ['DEFAULT_RENDER_FACTOR', 'MIN_RENDER_FACTOR', 'MAX_RENDER_FACTOR', 'HINT_RADIUS', 'HINT_REACH', 'HINT_EDGE',
            'HINT_GRID', 'HINTS_MAX_BYTES', 'check_render_factor', 'render_size', 'is_oom', 'HintError', 'check_hints',
-           'hint_planes', 'spread_hints', 'hints_file', 'save_hints', 'load_hints', 'Colorizer', 'Prepared']
+           'hint_planes', 'spread_hints', 'hints_file', 'save_hints', 'load_hints', 'Colorizer', 'calm_grain',
+           'Prepared']
 
 # %% ../nbs/04_colorizer.ipynb #783632bc
 DEFAULT_RENDER_FACTOR = 16
@@ -185,7 +187,8 @@ class Colorizer:
                  name:str='model',
                  channels_last:bool=True, # torch: channels-last memory lets oneDNN's convolutions run ~1.6x faster on CPUs (`make bench`)
                  device=None, # torch: where the model runs (`pick_device`), default the GPU if torch sees one, else the CPU
-                 chroma:float|None=None): # gain on the guess's chroma (> 1: more vivid); default the model's calibrated one (`tune_readout`), else 1
+                 chroma:float|None=None, # gain on the guess's chroma (> 1: more vivid); default the model's calibrated one (`tune_readout`), else 1
+                 degrain:bool=True): # blur film grain beyond a clean photo's out of the model's view (`calm_grain`)
         self.backend = getattr(model, 'backend', 'torch')
         if self.backend == 'onnx':
             if device not in (None, 'cpu'): raise ValueError(f"{name}: the 'onnx' backend runs on the CPU, not {device!r}")
@@ -195,7 +198,7 @@ class Colorizer:
             from deoldify.plain_unet import pick_device
             self.device = pick_device(device)
             self.model = model.eval().to(self.device, memory_format=torch.channels_last if channels_last else torch.contiguous_format)
-        self.render_factor,self.name = check_render_factor(render_factor, auto=False),name
+        self.render_factor,self.name,self.degrain = check_render_factor(render_factor, auto=False),name,degrain
         self.chroma = float(getattr(model, 'chroma', 1.) if chroma is None else chroma)
         if not 0 <= self.chroma <= MAX_CHROMA: raise ValueError(f"{name}: the chroma gain must be from 0 to {MAX_CHROMA:g}, not {self.chroma}")
 
@@ -219,6 +222,15 @@ def hints_for(self:Colorizer, hints, img:Image.Image):
     if hints is not None and not self.takes_hints: raise HintError(f"{self.name}: this model takes no colour hints (trained without them)")
     return hints
 
+# %% ../nbs/04_colorizer.ipynb #497795b0
+def calm_grain(grey:Image.Image, # luminance at render size
+               clean:float=2.5, # grain (Immerkær's sigma, 0-255) a clean photo may have: left alone below it
+               most:float=1.5, # the strongest blur (Gaussian sigma, pixels)
+              ) -> Image.Image:
+    "`grey` blurred by its grain beyond a clean photo's, so that film grain does not make the model unsure"
+    s = min(most, grain_sigma(np.asarray(grey)) - clean)
+    return grey.filter(ImageFilter.GaussianBlur(s)) if s > 0 else grey
+
 # %% ../nbs/04_colorizer.ipynb #fae1cdac
 @patch
 def model_input(self:Colorizer, img:Image.Image, render_factor:int|None=None,
@@ -226,7 +238,7 @@ def model_input(self:Colorizer, img:Image.Image, render_factor:int|None=None,
     "The model's input for `img` (1×C×H×W at render size), and what `guess_of` needs besides the model's output"
     rs = render_size(img.size, render_factor or self.render_factor)
     grey = img.convert('L').resize(rs, Image.BICUBIC)  # at render size: no full-size copy
-    x,p = _to_array(grey.convert('RGB')),None
+    x,p = _to_array((calm_grain(grey) if self.degrain else grey).convert('RGB')),None  # the hints spread along the photo's own edges (`grey`)
     if hints is not None: p = hint_planes(hints, img.size, rs); x = np.concatenate([x, p], 1)
     return x, (grey, p)
 
