@@ -16,17 +16,16 @@ from skimage.color import rgb2lab
 from deoldify.core import load_image, machine, md_table, models_dir
 from deoldify.degrade import old_photo
 from deoldify.inference import load_colorizer, render_size
-from deoldify.metrics import colourfulness
+from deoldify.metrics import colour_cast, colourfulness
 from deoldify.recipe import Recipe
 from deoldify.train import valid_files
 
 REPO = Path(__file__).resolve().parent.parent
 
-def scores(out:Image.Image, truth:Image.Image) -> dict:
-    "Chroma error, cast and colourfulness of `out` against `truth` (same size)"
-    o,t = (rgb2lab(np.asarray(im.convert('RGB'))/255.) for im in (out, truth))
-    return {'chroma error': np.hypot(*(o[...,1:] - t[...,1:]).transpose(2,0,1)).mean(), 'cast a*': (o[...,1] - t[...,1]).mean(),
-            'cast b*': (o[...,2] - t[...,2]).mean(), 'CF': colourfulness(out), 'CF truth': colourfulness(truth)}
+def chroma_error(out:Image.Image, truth:Image.Image) -> float:
+    "Mean CIELAB a*b* distance per pixel between `out` and `truth` (same size)"
+    o,t = (rgb2lab(np.asarray(im.convert('RGB'))/255.)[...,1:] for im in (out, truth))
+    return float(np.hypot(*(o - t).transpose(2,0,1)).mean())
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -35,14 +34,18 @@ def main():
     a = ap.parse_args()
     t0 = time.perf_counter()
     fs = valid_files(Recipe.read(models_dir()/'deoldify-lite0.safetensors'), a.root)[::a.every]
-    calm,raw = load_colorizer(),load_colorizer()
-    raw.degrain = False
-    rows = {'grain not calmed': [], 'grain calmed (default)': []}
-    for i,f in enumerate(fs):
-        t = load_image(f).convert('RGB'); t = t.resize(render_size(t.size, calm.render_factor), Image.BICUBIC)
-        aged = old_photo(t, np.random.default_rng([0, i]), p_clean=0)
-        for k,c in zip(rows, (raw, calm)): rows[k].append(scores(c(aged), t))
-    tab = pd.DataFrame({k: pd.DataFrame(v).mean() for k,v in rows.items()}).T.round(3)
+    clr = load_colorizer()
+    truths = [load_image(f).convert('RGB') for f in fs]
+    truths = [t.resize(render_size(t.size, clr.render_factor), Image.BICUBIC) for t in truths]
+    aged = [old_photo(t, np.random.default_rng([0, i]), p_clean=0) for i,t in enumerate(truths)]
+    rows = {}
+    for name,d in (('grain not calmed', False), ('grain calmed (default)', True)):
+        clr.degrain = d
+        outs = [clr(o) for o in aged]
+        cast = colour_cast(outs, truths)
+        rows[name] = {'chroma error': np.mean([chroma_error(o, t) for o,t in zip(outs, truths)]), 'cast a*': cast[0], 'cast b*': cast[1],
+                      'CF': np.mean([colourfulness(o) for o in outs]), 'CF truth': np.mean([colourfulness(t) for t in truths])}
+    tab = pd.DataFrame(rows).T.round(3)
     print(f"{machine()}; {len(fs)} validation photos aged by old_photo, default render factor, {time.perf_counter()-t0:.0f} s\n{md_table(tab)}")
 
 if __name__ == '__main__': main()
